@@ -1,0 +1,179 @@
+// The `leak` flow (flows.md §4, rulebook §D): is an incident reportable to the PPC, on which grounds, by when.
+
+import { dayN, guidanceWindow, rolledDue } from '../deadlines';
+import { HOLIDAY_RULES_LAST_YEAR } from '../holidays';
+import type { FlowDefinition, Reader, Verdict } from '../interrogate';
+import type { Deadline, Question } from '../types';
+
+const tri = (id: string, unsureMeans: 'yes' | 'no', citations: string[]): Question => ({
+  id,
+  type: 'tri',
+  unsureMeans,
+  citations,
+});
+
+export const LEAK_QUESTIONS: readonly Question[] = [
+  { id: 'actor', type: 'enum', options: ['business', 'public-body'], citations: ['appi-26-1', 'appi-68-1'] },
+  { id: 'events', type: 'multi', options: ['leak', 'loss', 'damage'], citations: ['appi-26-1', 'gl-3-5-1'] },
+  { id: 'certainty', type: 'enum', options: ['confirmed', 'suspected'], citations: ['rules-7', 'gl-3-5-1'] },
+  tri('recoveredUnseen', 'no', ['gl-3-5-1']),
+  tri('copyExists', 'no', ['gl-3-5-1']),
+  {
+    id: 'dataKind',
+    type: 'enum',
+    options: ['personal-data', 'being-acquired', 'pseudonymised', 'other'],
+    citations: ['appi-26-1', 'rules-7-iii', 'appi-41-9'],
+  },
+  tri('protected', 'no', ['rules-7-i', 'gl-3-5-3-1']),
+  tri('sensitive', 'yes', ['rules-7-i', 'appi-2-3']),
+  tri('financial', 'yes', ['rules-7-ii']),
+  tri('wrongful', 'yes', ['rules-7-iii']),
+  // Samples straddle both thresholds: more than 100 (public bodies) and more than 1,000 (businesses).
+  { id: 'persons', type: 'count', samples: [1, 100, 101, 1000, 1001], citations: ['rules-7-iv', 'rules-43-iv'] },
+  tri('ordinanceSensitive', 'yes', ['rules-43-v']),
+  { id: 'role', type: 'enum', options: ['controller', 'contractor'], citations: ['appi-26-1', 'rules-9'] },
+  tri('canContactAll', 'no', ['appi-26-2', 'rules-10']),
+  tri('delegatedSector', 'no', ['appi-150-1', 'rules-8-3']),
+  tri('myNumber', 'yes', ['ppc-leak-form']),
+  tri('ransomware', 'no', ['rules-8', 'ransomware-form']),
+  tri('privacyMark', 'no', ['pmk500']),
+  {
+    id: 'knownOn',
+    type: 'date',
+    optional: true,
+    notInFuture: true,
+    // The reporting duty began on 2022-04-01 (2020 amendment); the holiday rules are implemented to 2099.
+    min: '2022-04-01',
+    // Latest date whose 60-day deadline, rolled forward, still falls inside the holiday rules' range.
+    max: `${HOLIDAY_RULES_LAST_YEAR}-09-30`,
+    citations: ['rules-8-2', 'gl-3-5-3-3', 'holidays-act-2'],
+  },
+];
+
+export const LEAK_OUTCOMES = ['reportable', 'not-reportable', 'no-incident', 'out-of-scope'] as const;
+
+const PRELIM = { minDays: 3, maxDays: 5 };
+
+function window(duty: string, knownOn: string | null): Deadline {
+  return knownOn ? { duty, ...PRELIM, ...guidanceWindow(knownOn) } : { duty, ...PRELIM };
+}
+
+export function decideLeak(r: Reader): Verdict {
+  const actor = r.choice('actor');
+  const business = actor === 'business';
+  const events = r.many('events');
+  if (events.length === 0) return { outcome: 'no-incident', reasons: ['no-event'], citations: ['appi-26-1', 'gl-3-5-1'] };
+
+  const suspected = r.choice('certainty') === 'suspected';
+  const reasons: string[] = [];
+  let remains = false;
+  if (events.includes('leak')) {
+    if (r.yes('recoveredUnseen')) reasons.push('recovered-unseen');
+    else remains = true;
+  }
+  if (events.includes('loss') || events.includes('damage')) {
+    if (r.yes('copyExists')) reasons.push('copy-exists');
+    else remains = true;
+  }
+  if (!remains) return { outcome: 'no-incident', reasons, citations: ['appi-26-1', 'gl-3-5-1'] };
+
+  const dataKind = r.choice('dataKind');
+  const personalData = dataKind === 'personal-data';
+  const inScope = personalData || dataKind === 'being-acquired';
+  const isProtected = inScope && r.yes('protected');
+  const exposed = inScope && !isProtected;
+
+  const grounds: string[] = [];
+  const g = (item: string) => grounds.push(business ? `rules-7-${item}` : `rules-43-${item}`);
+  let wrongful = false;
+  if (exposed && personalData) {
+    if (r.yes('sensitive')) g('i');
+    if (r.yes('financial')) g('ii');
+  }
+  if (exposed) {
+    wrongful = r.yes('wrongful');
+    if (wrongful) g('iii');
+  }
+  if (exposed && personalData) {
+    // "More than 1,000" (千人を超える) / "more than 100": the threshold itself is not enough.
+    if (r.count('persons') > (business ? 1000 : 100)) g('iv');
+    if (!business && r.yes('ordinanceSensitive')) g('v');
+  }
+  const hasGround = grounds.length > 0;
+
+  const contractor = business && hasGround && r.choice('role') === 'contractor';
+  const canContactAll = hasGround && !contractor ? r.yes('canContactAll') : true;
+  const delegated = business && hasGround && !contractor && r.yes('delegatedSector');
+  const myNumber = r.yes('myNumber');
+  const ransomware = wrongful && r.yes('ransomware');
+  const privacyMark = business && r.yes('privacyMark');
+  const knownOn = hasGround || privacyMark ? r.date('knownOn') : null;
+
+  const notes: string[] = [];
+  if (delegated) notes.push('report-to-delegated-ministry');
+  if (myNumber) notes.push('my-number-act');
+  if (ransomware) notes.push('ransomware-common-form');
+  if (privacyMark) notes.push('privacymark-report');
+  if (suspected) notes.push('suspected-counts');
+
+  const duties: string[] = [];
+  const deadlines: Deadline[] = [];
+  const citations: string[] = business ? ['appi-26-1', 'appi-26-2'] : ['appi-68-1', 'appi-68-2'];
+  let outcome: string;
+
+  if (!inScope) {
+    outcome = 'out-of-scope';
+    reasons.push(dataKind === 'pseudonymised' ? 'pseudonymised' : 'not-personal-data');
+    citations.push(dataKind === 'pseudonymised' ? 'appi-41-9' : 'gl-3-5-1');
+  } else if (!hasGround) {
+    outcome = 'not-reportable';
+    reasons.push(isProtected ? 'protected' : 'no-ground');
+    duties.push('record-internally');
+    notes.push('voluntary-report-possible');
+    citations.push(business ? 'rules-7' : 'rules-43', 'gl-3-5-2');
+  } else {
+    outcome = 'reportable';
+    citations.push(...grounds);
+    duties.push('record-internally');
+    if (contractor) {
+      duties.push('notify-entruster');
+      deadlines.push(window('notify-entruster', knownOn));
+      notes.push('contractor-relieved-if-entruster-notified');
+      citations.push('rules-9');
+    } else {
+      duties.push('report-preliminary', 'report-final', 'notify-individuals');
+      if (!canContactAll) duties.push('alternative-measures');
+      deadlines.push(window('report-preliminary', knownOn));
+      const days = wrongful ? 60 : 30;
+      deadlines.push(knownOn ? { duty: 'report-final', days, due: rolledDue(knownOn, days).due } : { duty: 'report-final', days });
+      // Rules 44–45 for public bodies are UNVERIFIED (rulebook §F.2): assumed to mirror Rules 8 and 10.
+      citations.push(...(business ? ['rules-8-1', 'rules-8-2', 'rules-10'] : ['rules-44', 'rules-45']));
+      if (delegated) citations.push('appi-150-1');
+    }
+  }
+
+  // PrivacyMark (flows.md §4.8): the examination body's own regime, beside the Act.
+  const pmarkApplies = privacyMark && !(outcome === 'out-of-scope' && reasons.includes('not-personal-data'));
+  if (pmarkApplies) {
+    const days = wrongful ? 60 : 30;
+    duties.push('report-privacymark-body');
+    // The body's day counting is UNVERIFIED; day N with no roll-forward is the earlier, safe date.
+    deadlines.push(knownOn ? { duty: 'report-privacymark-body', days, due: dayN(knownOn, days) } : { duty: 'report-privacymark-body', days });
+    if (outcome === 'reportable') {
+      duties.push('report-privacymark-preliminary');
+      deadlines.push(window('report-privacymark-preliminary', knownOn));
+    }
+    citations.push('pmk500');
+  }
+
+  if (myNumber) citations.push('ppc-leak-form');
+  if (ransomware) citations.push('ransomware-form');
+  return { outcome, grounds, duties, deadlines, notes, reasons, citations };
+}
+
+export const leakFlow: FlowDefinition = {
+  id: 'leak',
+  questions: LEAK_QUESTIONS,
+  outcomes: LEAK_OUTCOMES,
+  decide: decideLeak,
+};

@@ -1,0 +1,17 @@
+// The flow registry: which decision flows exist, and which of them this build implements.
+
+import type { FlowDefinition } from '../interrogate';
+import type { FlowId } from '../types';
+import { leakFlow } from './leak';
+
+const IMPLEMENTED: Partial<Record<FlowId, FlowDefinition>> = {
+  leak: leakFlow,
+};
+
+export function flowDefinition(id: FlowId): FlowDefinition | undefined {
+  return IMPLEMENTED[id];
+}
+
+export function implementedFlows(): FlowDefinition[] {
+  return Object.values(IMPLEMENTED);
+}

@@ -1,0 +1,59 @@
+// Checks one answer against its question's type; the single place that says what a valid fact value is.
+
+import { isValidIsoDate } from './dates';
+import type { FactValue, Question } from './types';
+
+export type ValueProblem =
+  | 'not-tri'
+  | 'not-option'
+  | 'not-list'
+  | 'duplicate-option'
+  | 'not-count'
+  | 'negative-count'
+  | 'fractional-count'
+  | 'not-date'
+  | 'blank-date'
+  | 'future-date'
+  | 'date-too-early'
+  | 'date-too-late';
+
+export interface ValidationContext {
+  /** Today in Japan time; when given, dates after it are rejected for notInFuture questions. */
+  today?: string;
+}
+
+export function checkValue(q: Question, value: unknown, ctx: ValidationContext = {}): ValueProblem | null {
+  switch (q.type) {
+    case 'tri':
+      return value === 'yes' || value === 'no' || value === 'unsure' ? null : 'not-tri';
+    case 'enum':
+      return typeof value === 'string' && q.options.includes(value) ? null : 'not-option';
+    case 'multi': {
+      if (!Array.isArray(value)) return 'not-list';
+      for (const v of value) if (typeof v !== 'string' || !q.options.includes(v)) return 'not-option';
+      return new Set(value).size === value.length ? null : 'duplicate-option';
+    }
+    case 'count': {
+      if (value === 'unknown') return null;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'not-count';
+      if (value < 0) return 'negative-count';
+      return Number.isInteger(value) ? null : 'fractional-count';
+    }
+    case 'date': {
+      if (value === null) return q.optional ? null : 'blank-date';
+      if (typeof value !== 'string' || !isValidIsoDate(value)) return 'not-date';
+      if (value < q.min) return 'date-too-early';
+      if (value > q.max) return 'date-too-late';
+      if (q.notInFuture && ctx.today !== undefined && value > ctx.today) return 'future-date';
+      return null;
+    }
+  }
+}
+
+/** Two fact values are the same answer (order of a multi answer does not matter). */
+export function sameValue(a: FactValue | undefined, b: FactValue | undefined): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+  }
+  return a === b;
+}
