@@ -65,17 +65,19 @@ export function decideLeak(r: Reader): Verdict {
   if (events.length === 0) return { outcome: 'no-incident', reasons: ['no-event'], citations: ['appi-26-1', 'gl-3-5-1'] };
 
   const suspected = r.choice('certainty') === 'suspected';
-  const reasons: string[] = [];
+  const excluded: string[] = [];
   let remains = false;
   if (events.includes('leak')) {
-    if (r.yes('recoveredUnseen')) reasons.push('recovered-unseen');
+    if (r.yes('recoveredUnseen')) excluded.push('recovered-unseen');
     else remains = true;
   }
   if (events.includes('loss') || events.includes('damage')) {
-    if (r.yes('copyExists')) reasons.push('copy-exists');
+    if (r.yes('copyExists')) excluded.push('copy-exists');
     else remains = true;
   }
-  if (!remains) return { outcome: 'no-incident', reasons, citations: ['appi-26-1', 'gl-3-5-1'] };
+  // Reasons explain a negative outcome; a partly excluded incident is still an incident.
+  if (!remains) return { outcome: 'no-incident', reasons: excluded, citations: ['appi-26-1', 'gl-3-5-1'] };
+  const reasons: string[] = [];
 
   const dataKind = r.choice('dataKind');
   const personalData = dataKind === 'personal-data';

@@ -1,0 +1,326 @@
+// Every outcome, ground, duty, note and reason of the leak flow, its thresholds, unsure handling and deadlines.
+
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/domain/evaluate';
+import type { Facts, Outcome } from '../../src/domain/types';
+
+/** A confirmed leak of ordinary personal data by a business controller, with no ground yet. */
+const base: Facts = {
+  actor: 'business',
+  events: ['leak'],
+  certainty: 'confirmed',
+  recoveredUnseen: 'no',
+  dataKind: 'personal-data',
+  protected: 'no',
+  sensitive: 'no',
+  financial: 'no',
+  wrongful: 'no',
+  persons: 10,
+  role: 'controller',
+  canContactAll: 'yes',
+  delegatedSector: 'no',
+  myNumber: 'no',
+  ransomware: 'no',
+  privacyMark: 'no',
+  knownOn: '2026-03-02',
+};
+
+function run(over: Record<string, unknown>, drop: string[] = []): Outcome & { path: string[] } {
+  const facts: Record<string, unknown> = { ...base, ...over };
+  for (const d of drop) delete facts[d];
+  const r = evaluate('leak', facts as Facts);
+  if (!r.ok) throw new Error(`evaluation failed: ${JSON.stringify(r.error)}`);
+  return { ...r.outcome, path: r.path };
+}
+
+const deadline = (o: Outcome, duty: string) => o.deadlines.find((d) => d.duty === duty);
+
+describe('leak: no incident', () => {
+  it('no event at all', () => {
+    const o = run({ events: [] });
+    expect(o.outcome).toBe('no-incident');
+    expect(o.reasons).toEqual(['no-event']);
+    expect(o.path).toEqual(['actor', 'events']);
+    expect(o.duties).toEqual([]);
+  });
+  it('a leak recovered before anyone could see it', () => {
+    const o = run({ recoveredUnseen: 'yes' });
+    expect(o.outcome).toBe('no-incident');
+    expect(o.reasons).toEqual(['recovered-unseen']);
+    expect(o.notes).not.toContain('suspected-counts');
+  });
+  it('loss and damage with an identical copy', () => {
+    const o = run({ events: ['loss', 'damage'], copyExists: 'yes' });
+    expect(o.outcome).toBe('no-incident');
+    expect(o.reasons).toEqual(['copy-exists']);
+    expect(o.path).not.toContain('recoveredUnseen');
+  });
+  it('every event excluded gives both reasons', () => {
+    const o = run({ events: ['leak', 'loss'], recoveredUnseen: 'yes', copyExists: 'yes' });
+    expect(o.reasons).toEqual(['copy-exists', 'recovered-unseen']);
+  });
+  it('one event still remaining is an incident', () => {
+    const o = run({ events: ['leak', 'loss'], recoveredUnseen: 'yes', copyExists: 'no', sensitive: 'yes' });
+    expect(o.outcome).toBe('reportable');
+    expect(o.reasons).toEqual([]);
+  });
+  it('"not sure" whether it was recovered counts as not recovered, and is provisional', () => {
+    const o = run({ recoveredUnseen: 'unsure', sensitive: 'yes' });
+    expect(o.outcome).toBe('reportable');
+    expect(o.provisional).toBe(true);
+    expect(o.openQuestions).toEqual(['recoveredUnseen']);
+  });
+});
+
+describe('leak: out of scope', () => {
+  it('pseudonymised information (APPI 41(9))', () => {
+    const o = run({ dataKind: 'pseudonymised' });
+    expect(o.outcome).toBe('out-of-scope');
+    expect(o.reasons).toEqual(['pseudonymised']);
+    expect(o.path).not.toContain('protected');
+    expect(o.citations).toContain('APPI 41(9)');
+  });
+  it('information that is not personal data', () => {
+    const o = run({ dataKind: 'other' });
+    expect(o.outcome).toBe('out-of-scope');
+    expect(o.reasons).toEqual(['not-personal-data']);
+  });
+});
+
+describe('leak: not reportable', () => {
+  it('protected by advanced encryption with the key safe', () => {
+    const o = run({ protected: 'yes', sensitive: 'yes', wrongful: 'yes', persons: 5000 });
+    expect(o.outcome).toBe('not-reportable');
+    expect(o.reasons).toEqual(['protected']);
+    expect(o.duties).toEqual(['record-internally']);
+    expect(o.notes).toContain('voluntary-report-possible');
+    expect(o.path).not.toContain('sensitive');
+    expect(o.path).not.toContain('role');
+  });
+  it('no ground', () => {
+    const o = run({});
+    expect(o.outcome).toBe('not-reportable');
+    expect(o.reasons).toEqual(['no-ground']);
+    expect(o.grounds).toEqual([]);
+    expect(o.duties).toEqual(['record-internally']);
+    expect(o.notes).toEqual(['voluntary-report-possible']);
+    expect(o.path).not.toContain('knownOn');
+    expect(o.deadlines).toEqual([]);
+  });
+  it('"not sure" about encryption counts as not protected', () => {
+    const o = run({ protected: 'unsure', financial: 'yes' });
+    expect(o.outcome).toBe('reportable');
+    expect(o.openQuestions).toEqual(['protected']);
+  });
+});
+
+describe('leak: grounds for a business (Rules 7)', () => {
+  it.each([
+    [{ sensitive: 'yes' }, ['rules-7-i']],
+    [{ financial: 'yes' }, ['rules-7-ii']],
+    [{ wrongful: 'yes' }, ['rules-7-iii']],
+    [{ persons: 1001 }, ['rules-7-iv']],
+    [{ sensitive: 'yes', financial: 'yes', wrongful: 'yes', persons: 2000 }, ['rules-7-i', 'rules-7-ii', 'rules-7-iii', 'rules-7-iv']],
+  ])('%j → %j', (over, grounds) => {
+    const o = run(over);
+    expect(o.outcome).toBe('reportable');
+    expect(o.grounds).toEqual(grounds);
+    for (const g of grounds) expect(o.citations).toContain(`Rules 7(${g.split('-')[2]})`);
+  });
+  it('1,000 persons is not "more than 1,000"; 1,001 is', () => {
+    expect(run({ persons: 1000 }).outcome).toBe('not-reportable');
+    expect(run({ persons: 1001 }).grounds).toEqual(['rules-7-iv']);
+  });
+  it('an unknown count is above every threshold, and provisional', () => {
+    const o = run({ persons: 'unknown' });
+    expect(o.grounds).toEqual(['rules-7-iv']);
+    expect(o.provisional).toBe(true);
+    expect(o.openQuestions).toEqual(['persons']);
+  });
+  it('"not sure" on a ground question counts as yes', () => {
+    expect(run({ sensitive: 'unsure' }).grounds).toEqual(['rules-7-i']);
+    expect(run({ financial: 'unsure' }).grounds).toEqual(['rules-7-ii']);
+    const o = run({ wrongful: 'unsure' });
+    expect(o.grounds).toEqual(['rules-7-iii']);
+    expect(deadline(o, 'report-final')?.days).toBe(60);
+    // The conservative reading also opens the ransomware question.
+    expect(o.path).toContain('ransomware');
+  });
+  it('information being acquired can only give item iii (the 2024 extension)', () => {
+    const o = run({ dataKind: 'being-acquired', wrongful: 'yes', sensitive: 'yes', financial: 'yes', persons: 5000 });
+    expect(o.grounds).toEqual(['rules-7-iii']);
+    expect(o.path).not.toContain('sensitive');
+    expect(o.path).not.toContain('financial');
+    expect(o.path).not.toContain('persons');
+    expect(run({ dataKind: 'being-acquired', wrongful: 'no' }).outcome).toBe('not-reportable');
+  });
+});
+
+describe('leak: grounds for a public body (Rules 43)', () => {
+  const pb = { actor: 'public-body', ordinanceSensitive: 'no' };
+  it.each([
+    [{ sensitive: 'yes' }, ['rules-43-i']],
+    [{ financial: 'yes' }, ['rules-43-ii']],
+    [{ wrongful: 'yes' }, ['rules-43-iii']],
+    [{ persons: 101 }, ['rules-43-iv']],
+    [{ ordinanceSensitive: 'yes' }, ['rules-43-v']],
+  ])('%j → %j', (over, grounds) => {
+    expect(run({ ...pb, ...over }).grounds).toEqual(grounds);
+  });
+  it('100 persons is not "more than 100"; 101 is', () => {
+    expect(run({ ...pb, persons: 100 }).outcome).toBe('not-reportable');
+    expect(run({ ...pb, persons: 101 }).outcome).toBe('reportable');
+  });
+  it('a public body is never asked about role, delegation or PrivacyMark, and cites Rules 44–45', () => {
+    const o = run({ ...pb, persons: 101 }, ['role', 'delegatedSector', 'privacyMark']);
+    expect(o.path).not.toContain('role');
+    expect(o.path).not.toContain('delegatedSector');
+    expect(o.path).not.toContain('privacyMark');
+    expect(o.duties).toEqual(['notify-individuals', 'record-internally', 'report-final', 'report-preliminary']);
+    expect(o.citations).toEqual(expect.arrayContaining(['APPI 68(1)', 'APPI 68(2)', 'Rules 43(iv)', 'Rules 44', 'Rules 45']));
+  });
+  it('the ordinance question is only for public bodies', () => {
+    expect(run({ sensitive: 'yes' }).path).not.toContain('ordinanceSensitive');
+  });
+});
+
+describe('leak: reportable duties and deadlines', () => {
+  it('controller: preliminary window, final report day 30 and individual notice', () => {
+    const o = run({ sensitive: 'yes' });
+    expect(o.duties).toEqual(['notify-individuals', 'record-internally', 'report-final', 'report-preliminary']);
+    expect(deadline(o, 'report-preliminary')).toEqual({
+      duty: 'report-preliminary',
+      minDays: 3,
+      maxDays: 5,
+      dueFrom: '2026-03-04',
+      dueTo: '2026-03-06',
+    });
+    expect(deadline(o, 'report-final')).toEqual({ duty: 'report-final', days: 30, due: '2026-03-31' });
+    expect(o.citations).toEqual(expect.arrayContaining(['APPI 26(1)', 'APPI 26(2)', 'Rules 8(1)', 'Rules 8(2)', 'Rules 10']));
+  });
+  it('a wrongful-purpose ground makes the final report 60 days, rolled past closed days', () => {
+    // 2025-03-07 + 60 days = 2025-05-05 (Children's Day) → 05-06 substitute holiday → 2025-05-07.
+    const o = run({ wrongful: 'yes', sensitive: 'yes', knownOn: '2025-03-07' });
+    expect(deadline(o, 'report-final')).toEqual({ duty: 'report-final', days: 60, due: '2025-05-07' });
+  });
+  it('year-end closure rolls the 30-day deadline', () => {
+    const o = run({ sensitive: 'yes', knownOn: '2025-12-05' });
+    expect(deadline(o, 'report-final')?.due).toBe('2026-01-05');
+  });
+  it('without knownOn the deadlines are given in days only', () => {
+    const o = run({ sensitive: 'yes' }, ['knownOn']);
+    expect(deadline(o, 'report-final')).toEqual({ duty: 'report-final', days: 30 });
+    expect(deadline(o, 'report-preliminary')).toEqual({ duty: 'report-preliminary', minDays: 3, maxDays: 5 });
+    expect(run({ sensitive: 'yes', knownOn: null }).deadlines).toEqual(o.deadlines);
+  });
+  it('alternative measures when not everyone can be contacted ("not sure" counts as no)', () => {
+    expect(run({ sensitive: 'yes', canContactAll: 'no' }).duties).toContain('alternative-measures');
+    const o = run({ sensitive: 'yes', canContactAll: 'unsure' });
+    expect(o.duties).toContain('alternative-measures');
+    expect(o.openQuestions).toEqual(['canContactAll']);
+    expect(run({ sensitive: 'yes' }).duties).not.toContain('alternative-measures');
+  });
+  it('contractor: notify the entruster within 3–5 days, no report or notice of its own', () => {
+    const o = run({ sensitive: 'yes', role: 'contractor' }, ['canContactAll', 'delegatedSector']);
+    expect(o.duties).toEqual(['notify-entruster', 'record-internally']);
+    expect(o.notes).toContain('contractor-relieved-if-entruster-notified');
+    expect(deadline(o, 'notify-entruster')).toEqual({ duty: 'notify-entruster', minDays: 3, maxDays: 5, dueFrom: '2026-03-04', dueTo: '2026-03-06' });
+    expect(o.path).not.toContain('canContactAll');
+    expect(o.path).not.toContain('delegatedSector');
+    expect(o.citations).toContain('Rules 9');
+  });
+});
+
+describe('leak: notes', () => {
+  it('delegated sector, My Number, ransomware (only after a wrongful act), suspected', () => {
+    const o = run({ wrongful: 'yes', delegatedSector: 'yes', myNumber: 'yes', ransomware: 'yes', certainty: 'suspected' });
+    expect(o.notes).toEqual(['my-number-act', 'ransomware-common-form', 'report-to-delegated-ministry', 'suspected-counts']);
+    expect(o.citations).toContain('APPI 150(1)');
+    const noWrong = run({ sensitive: 'yes', ransomware: 'yes' });
+    expect(noWrong.path).not.toContain('ransomware');
+    expect(noWrong.notes).not.toContain('ransomware-common-form');
+  });
+  it('My Number and suspected notes also apply when the incident is not reportable', () => {
+    const o = run({ myNumber: 'yes', certainty: 'suspected' });
+    expect(o.outcome).toBe('not-reportable');
+    expect(o.notes).toEqual(['my-number-act', 'suspected-counts', 'voluntary-report-possible']);
+  });
+  it('"not sure" about My Number counts as yes', () => {
+    const o = run({ myNumber: 'unsure' });
+    expect(o.notes).toContain('my-number-act');
+    expect(o.openQuestions).toEqual(['myNumber']);
+  });
+});
+
+describe('leak: PrivacyMark (rulebook §D.9)', () => {
+  it('reportable: body report (not rolled) and preliminary report', () => {
+    // knownOn 2025-12-05: day 30 is 2026-01-03 — the body's date is not rolled forward.
+    const o = run({ sensitive: 'yes', privacyMark: 'yes', knownOn: '2025-12-05' });
+    expect(o.duties).toEqual(expect.arrayContaining(['report-privacymark-body', 'report-privacymark-preliminary']));
+    expect(deadline(o, 'report-privacymark-body')).toEqual({ duty: 'report-privacymark-body', days: 30, due: '2026-01-03' });
+    expect(deadline(o, 'report-privacymark-preliminary')).toMatchObject({ dueFrom: '2025-12-07', dueTo: '2025-12-09' });
+    expect(o.notes).toContain('privacymark-report');
+  });
+  it('60 days for the body when wrongful', () => {
+    expect(deadline(run({ wrongful: 'yes', privacyMark: 'yes' }), 'report-privacymark-body')?.days).toBe(60);
+  });
+  it('not reportable under the Act (encrypted device): still reports to the body, with a date', () => {
+    const o = run({ protected: 'yes', privacyMark: 'yes', knownOn: '2026-06-01' });
+    expect(o.outcome).toBe('not-reportable');
+    expect(o.duties).toEqual(['record-internally', 'report-privacymark-body']);
+    expect(deadline(o, 'report-privacymark-body')).toEqual({ duty: 'report-privacymark-body', days: 30, due: '2026-06-30' });
+  });
+  it('below-threshold leak: knownOn is asked only because of PrivacyMark', () => {
+    expect(run({ privacyMark: 'yes' }).path).toContain('knownOn');
+    expect(run({ privacyMark: 'no' }).path).not.toContain('knownOn');
+  });
+  it('pseudonymised: out of scope but reported to the body; not-personal-data: not', () => {
+    expect(run({ dataKind: 'pseudonymised', privacyMark: 'yes' }).duties).toEqual(['report-privacymark-body']);
+    const other = run({ dataKind: 'other', privacyMark: 'yes' });
+    expect(other.duties).toEqual([]);
+    expect(other.notes).toContain('privacymark-report');
+  });
+  it('contractor holders report to the body too', () => {
+    const o = run({ sensitive: 'yes', role: 'contractor', privacyMark: 'yes' });
+    expect(o.duties).toEqual(['notify-entruster', 'record-internally', 'report-privacymark-body', 'report-privacymark-preliminary']);
+  });
+  it('never asked when there is no incident', () => {
+    expect(run({ events: [] }).path).not.toContain('privacyMark');
+  });
+});
+
+describe('leak: bad input is an error naming the fact, never a default', () => {
+  it('a needed fact that is missing', () => {
+    const r = evaluate('leak', { actor: 'business', events: ['leak'] });
+    expect(r).toEqual({ ok: false, error: { code: 'missing-fact', flow: 'leak', factId: 'certainty' } });
+  });
+  it.each([
+    ['persons', -1, 'negative-count'],
+    ['persons', 12.5, 'fractional-count'],
+    ['persons', '12', 'not-count'],
+    ['sensitive', 'maybe', 'not-tri'],
+    ['events', ['leak', 'theft'], 'not-option'],
+    ['events', 'leak', 'not-list'],
+    ['knownOn', '2026-02-30', 'not-date'],
+    ['knownOn', '2021-12-31', 'date-too-early'],
+    ['actor', 'company', 'not-option'],
+  ])('%s = %j → %s', (factId, value, problem) => {
+    const r = evaluate('leak', { ...base, sensitive: 'yes', [factId]: value } as Facts);
+    expect(r).toEqual({ ok: false, error: { code: 'invalid-fact', flow: 'leak', factId, problem } });
+  });
+  it('facts for branches that were not asked are ignored', () => {
+    const r = evaluate('leak', { actor: 'business', events: [], persons: -5 } as Facts);
+    expect(r.ok && r.outcome.outcome).toBe('no-incident');
+  });
+  it('an unknown flow, and a flow this build does not have', () => {
+    expect(evaluate('nope', {})).toEqual({ ok: false, error: { code: 'unknown-flow', flow: 'nope' } });
+    expect(evaluate('provision', {})).toEqual({ ok: false, error: { code: 'not-implemented', flow: 'provision' } });
+  });
+  it('every outcome carries the ruleset and its citations', () => {
+    for (const over of [{ events: [] }, { dataKind: 'other' }, {}, { sensitive: 'yes' }]) {
+      const o = run(over);
+      expect(o.ruleset).toBe('appi-2025-10');
+      expect(o.citations.length).toBeGreaterThan(0);
+    }
+  });
+});
