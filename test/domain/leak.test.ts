@@ -224,7 +224,13 @@ describe('leak: reportable duties and deadlines', () => {
     const o = run({ sensitive: 'yes', role: 'contractor' }, ['canContactAll', 'delegatedSector']);
     expect(o.duties).toEqual(['notify-entruster', 'record-internally']);
     expect(o.notes).toContain('contractor-relieved-if-entruster-notified');
-    expect(deadline(o, 'notify-entruster')).toEqual({ duty: 'notify-entruster', minDays: 3, maxDays: 5, dueFrom: '2026-03-04', dueTo: '2026-03-06' });
+    expect(deadline(o, 'notify-entruster')).toEqual({
+      duty: 'notify-entruster',
+      minDays: 3,
+      maxDays: 5,
+      dueFrom: '2026-03-04',
+      dueTo: '2026-03-06',
+    });
     expect(o.path).not.toContain('canContactAll');
     expect(o.path).not.toContain('delegatedSector');
     expect(o.citations).toContain('Rules 9');

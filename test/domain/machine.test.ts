@@ -44,7 +44,23 @@ describe('leak wizard machine', () => {
   it('refuses a knownOn in the future when today is known', () => {
     const facts = { actor: 'business', events: [], certainty: 'confirmed' } as Facts;
     const a = start({
-      facts: { actor: 'business', events: ['leak'], certainty: 'confirmed', recoveredUnseen: 'no', dataKind: 'personal-data', protected: 'no', sensitive: 'yes', financial: 'no', wrongful: 'no', persons: 3, role: 'controller', canContactAll: 'yes', delegatedSector: 'no', myNumber: 'no', privacyMark: 'no' },
+      facts: {
+        actor: 'business',
+        events: ['leak'],
+        certainty: 'confirmed',
+        recoveredUnseen: 'no',
+        dataKind: 'personal-data',
+        protected: 'no',
+        sensitive: 'yes',
+        financial: 'no',
+        wrongful: 'no',
+        persons: 3,
+        role: 'controller',
+        canContactAll: 'yes',
+        delegatedSector: 'no',
+        myNumber: 'no',
+        privacyMark: 'no',
+      },
       today: '2026-11-22',
     });
     expect(current(a)).toBe('knownOn');
@@ -78,7 +94,14 @@ describe('leak wizard machine', () => {
 
   it('changing an earlier answer drops later answers that no longer apply', () => {
     const a = start({
-      facts: { actor: 'business', events: ['leak'], certainty: 'confirmed', recoveredUnseen: 'no', dataKind: 'personal-data', protected: 'no' },
+      facts: {
+        actor: 'business',
+        events: ['leak'],
+        certainty: 'confirmed',
+        recoveredUnseen: 'no',
+        dataKind: 'personal-data',
+        protected: 'no',
+      },
     });
     expect(current(a)).toBe('sensitive');
     a.send({ type: 'CHANGE', id: 'events' });

@@ -7,7 +7,8 @@ import { createActor } from 'xstate';
 import { evaluate } from '../../src/domain/evaluate';
 import { implementedFlows } from '../../src/domain/flows/registry';
 import { questionOf, type FlowDefinition } from '../../src/domain/interrogate';
-import { createFlowMachine, type WizardEvent } from '../../src/domain/machine';
+import { createFlowMachine, type FlowMachine, type WizardEvent } from '../../src/domain/machine';
+import type { SnapshotFrom } from 'xstate';
 import type { FactValue, Question } from '../../src/domain/types';
 
 /** Representative answers per question type: every option, every tri value, both sides of each threshold. */
@@ -30,7 +31,7 @@ describe.each(implementedFlows().map((f) => [f.id, f] as [string, FlowDefinition
   const machine = createFlowMachine(def);
   const paths = getShortestPaths(machine, {
     input: {},
-    events: (snapshot) => {
+    events: (snapshot: SnapshotFrom<FlowMachine>) => {
       if (snapshot.value === 'review') return [{ type: 'CONFIRM' }];
       const id = snapshot.context.current;
       const q = id ? questionOf(def, id) : undefined;
@@ -38,7 +39,7 @@ describe.each(implementedFlows().map((f) => [f.id, f] as [string, FlowDefinition
     },
     // States differ by where the wizard is and which questions are on the path; two answer sets with the
     // same path shape are explored once, which keeps the graph small while still reaching every outcome.
-    serializeState: (s) => JSON.stringify([s.value, s.context.current, Object.keys(s.context.facts).sort()]),
+    serializeState: (s: SnapshotFrom<FlowMachine>) => JSON.stringify([s.value, s.context.current, Object.keys(s.context.facts).sort()]),
   } as never);
 
   const finals = def.outcomes;

@@ -7,7 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate';
 import type { Facts } from '../../src/domain/types';
 
-const load = (lang: string) => JSON.parse(readFileSync(join(__dirname, `../../locales/${lang}/leak.json`), 'utf8')) as Record<string, Record<string, { title?: string; explanation?: string }>>;
+const load = (lang: string) =>
+  JSON.parse(readFileSync(join(__dirname, `../../locales/${lang}/leak.json`), 'utf8')) as Record<
+    string,
+    Record<string, { title?: string; explanation?: string }>
+  >;
 
 function* combinations(): Generator<Facts> {
   for (const actor of ['business', 'public-body'])
@@ -42,7 +46,13 @@ function* combinations(): Generator<Facts> {
 }
 
 describe('leak outcome texts', () => {
-  const seen = { outcomes: new Set<string>(), grounds: new Set<string>(), duties: new Set<string>(), notes: new Set<string>(), reasons: new Set<string>() };
+  const seen = {
+    outcomes: new Set<string>(),
+    grounds: new Set<string>(),
+    duties: new Set<string>(),
+    notes: new Set<string>(),
+    reasons: new Set<string>(),
+  };
   for (const facts of combinations()) {
     const r = evaluate('leak', facts);
     if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -52,16 +62,45 @@ describe('leak outcome texts', () => {
 
   it('the combinations reach every id flows.md lists for the leak flow', () => {
     expect([...seen.outcomes].sort()).toEqual(['no-incident', 'not-reportable', 'out-of-scope', 'reportable']);
-    expect([...seen.grounds].sort()).toEqual(['rules-43-i', 'rules-43-ii', 'rules-43-iii', 'rules-43-iv', 'rules-43-v', 'rules-7-i', 'rules-7-ii', 'rules-7-iii', 'rules-7-iv']);
+    expect([...seen.grounds].sort()).toEqual([
+      'rules-43-i',
+      'rules-43-ii',
+      'rules-43-iii',
+      'rules-43-iv',
+      'rules-43-v',
+      'rules-7-i',
+      'rules-7-ii',
+      'rules-7-iii',
+      'rules-7-iv',
+    ]);
     expect([...seen.duties].sort()).toEqual([
-      'alternative-measures', 'notify-entruster', 'notify-individuals', 'record-internally', 'report-final',
-      'report-preliminary', 'report-privacymark-body', 'report-privacymark-preliminary',
+      'alternative-measures',
+      'notify-entruster',
+      'notify-individuals',
+      'record-internally',
+      'report-final',
+      'report-preliminary',
+      'report-privacymark-body',
+      'report-privacymark-preliminary',
     ]);
     expect([...seen.notes].sort()).toEqual([
-      'contractor-relieved-if-entruster-notified', 'my-number-act', 'privacymark-report', 'ransomware-common-form',
-      'report-to-delegated-ministry', 'suspected-counts', 'voluntary-report-possible',
+      'contractor-relieved-if-entruster-notified',
+      'my-number-act',
+      'privacymark-report',
+      'ransomware-common-form',
+      'report-to-delegated-ministry',
+      'suspected-counts',
+      'voluntary-report-possible',
     ]);
-    expect([...seen.reasons].sort()).toEqual(['copy-exists', 'no-event', 'no-ground', 'not-personal-data', 'protected', 'pseudonymised', 'recovered-unseen']);
+    expect([...seen.reasons].sort()).toEqual([
+      'copy-exists',
+      'no-event',
+      'no-ground',
+      'not-personal-data',
+      'protected',
+      'pseudonymised',
+      'recovered-unseen',
+    ]);
   });
 
   it.each(['ja', 'en'])('%s has a title and explanation for each', (lang) => {

@@ -76,7 +76,8 @@ describe.each(['ja', 'en'])('every domain id has text (%s)', (lang) => {
     const ns = load(lang, def.id);
     it(`${def.id}: questions and options`, () => {
       for (const q of def.questions) {
-        for (const part of ['title', 'hint', 'explanation']) expect(get(ns, `questions.${q.id}.${part}`), `${q.id}.${part}`).toEqual(expect.any(String));
+        for (const part of ['title', 'hint', 'explanation'])
+          expect(get(ns, `questions.${q.id}.${part}`), `${q.id}.${part}`).toEqual(expect.any(String));
         const examples = get(ns, `questions.${q.id}.examples`);
         expect(Array.isArray(examples) && examples.length >= 1 && examples.length <= 3, `${q.id}.examples`).toBe(true);
         if (q.type === 'tri') expect(get(ns, `questions.${q.id}.unsure`), `${q.id}.unsure`).toEqual(expect.any(String));

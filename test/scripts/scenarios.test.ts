@@ -46,7 +46,9 @@ describe('npm run scenarios', () => {
 
   it('a wrong expectation fails with what differed', () => {
     const { out, code } = runner(pack(scenario({ expect: { outcome: 'reportable', reasons: ['no-event'] } })));
-    expect(lines(out)[0]).toBe('FAIL s1: outcome: expected reportable, got no-incident; reasons: expected [no-event], got [recovered-unseen]');
+    expect(lines(out)[0]).toBe(
+      'FAIL s1: outcome: expected reportable, got no-incident; reasons: expected [no-event], got [recovered-unseen]',
+    );
     expect(lines(out).at(-1)).toBe('0 passed, 1 failed');
     expect(code).toBe(1);
   });

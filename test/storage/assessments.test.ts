@@ -48,7 +48,7 @@ describe('AssessmentRepository', () => {
     const repo = new AssessmentRepository(db);
     await repo.save(fixture());
     const original = db.assessments.put.bind(db.assessments);
-    db.assessments.put = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as typeof db.assessments.put;
+    db.assessments.put = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as unknown as typeof db.assessments.put;
     const changed = { ...fixture(), title: 'changed' };
     await expect(repo.save(changed)).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
     db.assessments.put = original;
@@ -59,7 +59,11 @@ describe('AssessmentRepository', () => {
   });
 
   it('no IndexedDB at all (private mode) is "unavailable"', async () => {
-    const broken = { open: () => { throw new DOMException('no', 'InvalidStateError'); } } as unknown as IDBFactory;
+    const broken = {
+      open: () => {
+        throw new DOMException('no', 'InvalidStateError');
+      },
+    } as unknown as IDBFactory;
     const repo = new AssessmentRepository(openDb('x', broken));
     await expect(repo.list()).rejects.toBeInstanceOf(StorageError);
     await expect(repo.list()).rejects.toMatchObject({ kind: 'unavailable' });

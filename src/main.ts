@@ -1,0 +1,47 @@
+// Entry point: opens storage, picks the language, mounts the app, and registers the service worker.
+
+import { mount } from 'svelte';
+import { registerSW } from 'virtual:pwa-register';
+import { createI18n, DEFAULT_LANG, isLang, STARTUP_NAMESPACES, type Lang } from './i18n';
+import { AssessmentRepository, requestPersistence, SettingsRepository } from './storage/assessments';
+import { openDb } from './storage/db';
+import App from './ui/App.svelte';
+import { AppState } from './ui/app-state.svelte';
+import { PwaState } from './ui/pwa.svelte';
+import './ui/styles.css';
+
+async function boot() {
+  const db = openDb();
+  const assessments = new AssessmentRepository(db);
+  const settings = new SettingsRepository(db);
+  let lang: Lang = DEFAULT_LANG;
+  let startupError: unknown = null;
+  try {
+    const saved = await settings.get<string>('lang');
+    if (isLang(saved)) lang = saved;
+  } catch (e) {
+    startupError = e;
+  }
+  document.documentElement.lang = lang;
+  const i18n = await createI18n(lang, undefined, STARTUP_NAMESPACES);
+  const app = new AppState(i18n, assessments, settings, lang);
+  if (startupError) app.reportStorage(startupError);
+
+  const pwa = new PwaState(assessments);
+  const target = document.getElementById('app');
+  if (!target) throw new Error('#app element missing');
+  target.replaceChildren();
+  mount(App, { target, props: { app, pwa } });
+
+  void requestPersistence().then((p) => (app.persisted = p));
+
+  if ('serviceWorker' in navigator) {
+    const updateSW = registerSW({
+      onNeedRefresh: () => (pwa.needRefresh = true),
+      onOfflineReady: () => (pwa.offlineReady = true),
+    });
+    pwa.attach(updateSW);
+  }
+}
+
+void boot();

@@ -1,0 +1,175 @@
+// Turns an outcome and its facts into language-resolved text blocks; shared by the outcome screen and the PDF,
+// so what the user sees and what they file are the same words.
+
+import { citationByRef } from '../domain/citations';
+import { rolledDue } from '../domain/deadlines';
+import { flowDefinition } from '../domain/flows/registry';
+import { questionOf } from '../domain/interrogate';
+import type { Deadline, FactValue, Facts, FlowId, Outcome, Question } from '../domain/types';
+import { whatIf } from '../domain/what-if';
+import { formatCitation, formatDate } from '../i18n/format';
+import type { Lang, Translate } from '../i18n';
+
+export interface TextBlock {
+  id: string;
+  title: string;
+  explanation: string;
+}
+
+export interface PresentedDeadline {
+  /** The headline date or range, e.g. "Due: Tue 31 March 2026". */
+  primary: string;
+  /** Which rule produced it, and how a date was moved past closed days. */
+  rule: string;
+  steps: string[];
+}
+
+export interface PresentedAnswer {
+  id: string;
+  question: string;
+  answer: string;
+  unsure: boolean;
+}
+
+export interface PresentedOutcome {
+  outcomeId: string;
+  verdictTitle: string;
+  verdictSummary: string;
+  provisional: boolean;
+  openQuestions: { id: string; question: string; effects: string[] }[];
+  grounds: (TextBlock & { citation: string })[];
+  reasons: TextBlock[];
+  duties: (TextBlock & { deadline?: PresentedDeadline })[];
+  notes: TextBlock[];
+  citations: { ref: string; text: string; title: string; unverified: boolean }[];
+  answers: PresentedAnswer[];
+  extraNotices: string[];
+}
+
+const block = (ns: FlowId, kind: string, id: string, t: Translate): TextBlock => ({
+  id,
+  title: t(`${ns}:${kind}.${id}.title`),
+  explanation: t(`${ns}:${kind}.${id}.explanation`),
+});
+
+export function formatAnswer(flow: FlowId, q: Question, value: FactValue | undefined, t: Translate): string {
+  if (value === undefined) return t('common:answer.notAnswered');
+  switch (q.type) {
+    case 'tri':
+      return t(`common:tri.${String(value)}`);
+    case 'enum':
+      return t(`${flow}:options.${q.id}.${String(value)}.label`);
+    case 'multi': {
+      const vs = value as string[];
+      return vs.length
+        ? vs.map((v) => t(`${flow}:options.${q.id}.${v}.label`)).join(t('common:answer.listSeparator'))
+        : t('common:answer.none');
+    }
+    case 'count':
+      return value === 'unknown'
+        ? t('common:answer.countUnknown')
+        : t('common:answer.count', { n: (value as number).toLocaleString('en-US') });
+    case 'date':
+      return value === null ? t('common:answer.dateBlank') : formatDate(value as string, t);
+  }
+}
+
+function presentDeadline(d: Deadline, knownOn: string | null, t: Translate): PresentedDeadline {
+  const ruleKey = d.duty === 'report-final' ? `report-final-${d.days ?? 30}` : d.duty;
+  const rule = t(`leak:deadlineRules.${ruleKey}`);
+  if (d.dueFrom && d.dueTo) {
+    return {
+      primary: t('common:deadline.window', { from: formatDate(d.dueFrom, t), to: formatDate(d.dueTo, t) }),
+      rule,
+      steps: [],
+    };
+  }
+  if (d.minDays !== undefined && d.maxDays !== undefined) {
+    return {
+      primary: t('common:deadline.windowNoDate', { min: d.minDays, max: d.maxDays }),
+      rule,
+      steps: [t('common:deadline.enterKnownOn')],
+    };
+  }
+  if (d.due && d.days !== undefined) {
+    const steps: string[] = [];
+    // Explain a roll-forward only for rolled deadlines (the final report); PrivacyMark dates are not rolled.
+    if (knownOn && d.duty === 'report-final') {
+      const r = rolledDue(knownOn, d.days);
+      if (r.skipped.length) {
+        steps.push(t('common:deadline.dayN', { n: d.days, date: formatDate(r.dayN, t) }));
+        for (const s of r.skipped) {
+          const why = s.reason === 'holiday' && s.holiday ? t(`holidays:${s.holiday}`) : t(`holidays:closure.${s.reason}`);
+          steps.push(t('common:deadline.skipped', { date: formatDate(s.date, t), why }));
+        }
+      }
+    }
+    return { primary: t('common:deadline.due', { date: formatDate(d.due, t) }), rule, steps };
+  }
+  return { primary: t('common:deadline.days', { days: d.days ?? 0 }), rule, steps: [t('common:deadline.enterKnownOn')] };
+}
+
+export function presentOutcome(
+  flow: FlowId,
+  facts: Facts,
+  path: readonly string[],
+  outcome: Outcome,
+  t: Translate,
+  lang: Lang,
+): PresentedOutcome {
+  const def = flowDefinition(flow);
+  if (!def) throw new Error(`flow ${flow} is not implemented`);
+  const q = (id: string) => {
+    const found = questionOf(def, id);
+    if (!found) throw new Error(`unknown question ${id}`);
+    return found;
+  };
+  const knownOn = typeof facts.knownOn === 'string' ? facts.knownOn : null;
+  const effects = whatIf(def, facts, outcome);
+  const outcomeTitle = (o: Outcome) => t(`${flow}:outcomes.${o.outcome}.title`);
+
+  return {
+    outcomeId: outcome.outcome,
+    verdictTitle: t(`${flow}:outcomes.${outcome.outcome}.title`),
+    verdictSummary: t(`${flow}:outcomes.${outcome.outcome}.summary`),
+    provisional: outcome.provisional,
+    openQuestions: effects.map((e) => ({
+      id: e.factId,
+      question: t(`${flow}:questions.${e.factId}.title`),
+      effects: e.alternatives.map((a) => {
+        const answer = formatAnswer(flow, q(e.factId), a.value, t);
+        if (a.result.kind === 'more-questions') return t('common:provisional.ifMoreQuestions', { answer });
+        if (!a.changes) return t('common:provisional.ifSame', { answer });
+        const o = a.result.outcome;
+        const grounds = o.grounds.map((g) => t(`${flow}:grounds.${g}.title`)).join(t('common:answer.listSeparator'));
+        return grounds
+          ? t('common:provisional.ifOutcomeWithGrounds', { answer, outcome: outcomeTitle(o), grounds })
+          : t('common:provisional.ifOutcome', { answer, outcome: outcomeTitle(o) });
+      }),
+    })),
+    grounds: outcome.grounds.map((g) => ({ ...block(flow, 'grounds', g, t), citation: formatCitation(g, t, lang) })),
+    reasons: outcome.reasons.map((r) => block(flow, 'reasons', r, t)),
+    duties: outcome.duties.map((d) => {
+      const dl = outcome.deadlines.find((x) => x.duty === d);
+      return { ...block(flow, 'duties', d, t), ...(dl ? { deadline: presentDeadline(dl, knownOn, t) } : {}) };
+    }),
+    notes: outcome.notes.map((n) => block(flow, 'notes', n, t)),
+    citations: outcome.citations.map((ref) => {
+      const c = citationByRef(ref);
+      return c
+        ? { ref, text: formatCitation(c.id, t, lang), title: t(`citations:titles.${c.id}`), unverified: c.unverified === true }
+        : { ref, text: ref, title: '', unverified: false };
+    }),
+    answers: path.map((id) => {
+      const question = q(id);
+      const value = facts[id];
+      return {
+        id,
+        question: t(`${flow}:questions.${id}.title`),
+        answer: formatAnswer(flow, question, value, t),
+        unsure: value === 'unsure' || value === 'unknown',
+      };
+    }),
+    extraNotices: facts.actor === 'public-body' && outcome.outcome === 'reportable' ? [t('leak:publicBodyUnverified')] : [],
+  };
+}

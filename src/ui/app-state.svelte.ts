@@ -1,0 +1,84 @@
+// App-wide reactive state: language (with a reactive translator), the repositories, the route, and the
+// storage problem currently shown to the user.
+
+import type { i18n as I18n } from 'i18next';
+import { ensureLanguage, isLang, NAMESPACES, tList, type Lang, type Namespace, type Translate } from '../i18n';
+import type { AssessmentRepository, SettingsRepository } from '../storage/assessments';
+import { classify, StorageError } from '../storage/errors';
+
+export type Route = { name: 'home' } | { name: 'start'; flow: string } | { name: 'assessment'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'new' && parts[1]) return { name: 'start', flow: parts[1] };
+  if (parts[0] === 'a' && parts[1]) return { name: 'assessment', id: parts[1] };
+  return { name: 'home' };
+}
+
+export function routeHash(r: Route): string {
+  if (r.name === 'start') return `#/new/${encodeURIComponent(r.flow)}`;
+  if (r.name === 'assessment') return `#/a/${encodeURIComponent(r.id)}`;
+  return '#/';
+}
+
+export class AppState {
+  lang = $state<Lang>('ja');
+  route = $state<Route>({ name: 'home' });
+  storageError = $state<StorageError | null>(null);
+  persisted = $state<boolean | null>(null);
+  /** Bumped when a locale namespace arrives, so texts from it re-render. */
+  private bundles = $state(0);
+  // Bookkeeping only (which namespaces to load for the other language); nothing renders from it.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private wanted = new Set<Namespace>(['common']);
+
+  constructor(
+    readonly i18n: I18n,
+    readonly assessments: AssessmentRepository,
+    readonly settings: SettingsRepository,
+    lang: Lang,
+  ) {
+    this.lang = lang;
+  }
+
+  /** Reactive: markup calling t() re-renders when the language changes. */
+  t: Translate = (key, options) => {
+    void this.bundles;
+    return String(this.i18n.t(key, { ...(options ?? {}), lng: this.lang } as never));
+  };
+
+  list = (key: string): string[] => {
+    void this.bundles;
+    return tList(this.i18n, this.lang, key);
+  };
+
+  /** Load locale namespaces on demand (e.g. a flow's texts when it opens). */
+  async need(namespaces: readonly string[]): Promise<void> {
+    const nss = namespaces.filter((n): n is Namespace => (NAMESPACES as readonly string[]).includes(n));
+    for (const n of nss) this.wanted.add(n);
+    await ensureLanguage(this.i18n, this.lang, undefined, nss);
+    this.bundles++;
+  }
+
+  async setLang(lang: Lang): Promise<void> {
+    if (!isLang(lang)) return;
+    await ensureLanguage(this.i18n, lang, undefined, [...this.wanted]);
+    this.lang = lang;
+    document.documentElement.lang = lang;
+    try {
+      await this.settings.set('lang', lang);
+    } catch (e) {
+      this.reportStorage(e);
+    }
+  }
+
+  go(route: Route): void {
+    const hash = routeHash(route);
+    if (location.hash !== hash) location.hash = hash;
+    this.route = route;
+  }
+
+  reportStorage(e: unknown): void {
+    this.storageError = classify(e);
+  }
+}

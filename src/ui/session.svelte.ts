@@ -1,0 +1,107 @@
+// One open assessment: the wizard actor, its reactive snapshot, and autosave of the envelope on every change.
+// Saving subscribes from outside the machine; a failed save is shown, and the answer stays on screen.
+
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { todayInJapan } from '../domain/dates';
+import { walk, type FlowDefinition } from '../domain/interrogate';
+import { createFlowMachine, visibleQuestions, type FlowMachine, type WizardEvent } from '../domain/machine';
+import type { Facts, Outcome } from '../domain/types';
+import type { AssessmentRepository } from '../storage/assessments';
+import type { Envelope, Position } from '../storage/envelope';
+import { classify, type StorageError } from '../storage/errors';
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+
+export class AssessmentSession {
+  envelope = $state<Envelope>() as Envelope;
+  snapshot = $state<SnapshotFrom<FlowMachine>>() as SnapshotFrom<FlowMachine>;
+  saveStatus = $state<SaveStatus>('idle');
+  saveError = $state<StorageError | null>(null);
+
+  private actor!: Actor<FlowMachine>;
+  private readonly machine: FlowMachine;
+
+  constructor(
+    readonly def: FlowDefinition,
+    envelope: Envelope,
+    private readonly repo: AssessmentRepository,
+    // A clock, not state: each call reads the current time for timestamps.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.machine = createFlowMachine(def);
+    this.envelope = envelope;
+    const pos = envelope.position;
+    this.start(envelope.facts, pos.screen === 'question' && pos.question ? pos.question : undefined);
+    if (pos.screen === 'outcome' && this.snapshot.value === 'review') this.send({ type: 'CONFIRM' });
+  }
+
+  private start(facts: Facts, at?: string): void {
+    this.actor?.stop();
+    this.actor = createActor(this.machine, { input: { facts, ...(at ? { at } : {}), today: todayInJapan(this.now()) } });
+    this.actor.subscribe((s) => this.onSnapshot(s));
+    this.actor.start();
+    this.snapshot = this.actor.getSnapshot();
+  }
+
+  private onSnapshot(s: SnapshotFrom<FlowMachine>): void {
+    this.snapshot = s;
+    const position = this.positionOf(s);
+    const facts = s.context.facts;
+    const outcome = s.status === 'done' ? this.evaluate(facts) : null;
+    const prev = this.envelope;
+    if (
+      JSON.stringify(prev.facts) === JSON.stringify(facts) &&
+      JSON.stringify(prev.position) === JSON.stringify(position) &&
+      JSON.stringify(prev.outcome) === JSON.stringify(outcome)
+    )
+      return;
+    this.envelope = { ...prev, facts: { ...facts }, position, outcome, updatedAt: this.now().toISOString() };
+    void this.persist();
+  }
+
+  private positionOf(s: SnapshotFrom<FlowMachine>): Position {
+    if (s.status === 'done') return { screen: 'outcome' };
+    if (s.value === 'review') return { screen: 'review' };
+    return { screen: 'question', question: s.context.current ?? '' };
+  }
+
+  private evaluate(facts: Facts): Outcome | null {
+    const w = walk(this.def, facts, { mode: 'evaluate' });
+    return w.kind === 'complete' ? w.outcome : null;
+  }
+
+  async persist(): Promise<void> {
+    this.saveStatus = 'saving';
+    try {
+      await this.repo.save($state.snapshot(this.envelope));
+      this.saveStatus = 'saved';
+      this.saveError = null;
+    } catch (e) {
+      this.saveStatus = 'failed';
+      this.saveError = classify(e);
+    }
+  }
+
+  send(event: WizardEvent): void {
+    this.actor.send(event);
+  }
+
+  /** From the outcome page (a final state): reopen the wizard on one question, or on the review page. */
+  reopen(at?: string): void {
+    this.start(this.envelope.facts, at);
+  }
+
+  setTitle(title: string): void {
+    this.envelope = { ...this.envelope, title, updatedAt: this.now().toISOString() };
+    void this.persist();
+  }
+
+  get questionIds(): string[] {
+    return visibleQuestions(this.def, this.snapshot.context.facts).path;
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+}

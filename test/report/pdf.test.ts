@@ -1,0 +1,236 @@
+// @vitest-environment node
+// The PDF writer end to end: real fonts and harfbuzz from node_modules, read back with pdf.js as a viewer would.
+
+import { readFileSync } from 'node:fs';
+import { jsPDF } from 'jspdf';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { loadNodePdfAssets, sampleReportModel } from '../../scripts/bench-pdf';
+import { readCmap, subsetFont } from '../../src/report/font-subset';
+import { breakLines, MissingGlyphsError, renderPdf, TEXT_WIDTH_MM } from '../../src/report/pdf';
+import { envelopeMetadataText, extractEnvelopeJson, toBase64 } from '../../src/report/pdf-envelope';
+import type { ReportModel } from '../../src/report/report-model';
+
+const assets = loadNodePdfAssets();
+const PT_PER_MM = 72 / 25.4;
+
+interface ReadBack {
+  pages: number;
+  /** Per page, the text of every item, each item on its own line. */
+  pageTexts: string[];
+  info: Record<string, unknown>;
+  /** Every text item's horizontal extent, in mm from the left page edge. */
+  extents: { str: string; left: number; right: number }[];
+}
+
+async function readBack(pdf: Uint8Array): Promise<ReadBack> {
+  // pdf.js may transfer the buffer to its worker, so give it a copy.
+  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pageTexts: string[] = [];
+  const extents: ReadBack['extents'] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    const items = content.items.filter((item) => 'str' in item);
+    pageTexts.push(items.map((item) => item.str).join('\n'));
+    for (const item of items) {
+      if (!item.str.trim()) continue;
+      const left = (item.transform[4] as number) / PT_PER_MM;
+      extents.push({ str: item.str, left, right: left + item.width / PT_PER_MM });
+    }
+  }
+  const { info } = await doc.getMetadata();
+  await doc.destroy();
+  return { pages: doc.numPages, pageTexts, info: info as Record<string, unknown>, extents };
+}
+
+/** Whitespace-free text, so wrapped lines and pdf.js's item splits do not matter. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+function expectWithinMargins(extents: ReadBack['extents']): void {
+  for (const e of extents) {
+    expect(e.left, e.str).toBeGreaterThanOrEqual(18 - 0.01);
+    expect(e.right, e.str).toBeLessThanOrEqual(210 - 18 + 0.01);
+  }
+}
+
+describe('renderPdf', () => {
+  it('writes the Japanese summary as real, searchable text in the embedded font', async () => {
+    const model = sampleReportModel('ja');
+    const pdf = await renderPdf(model, assets);
+    console.log(`Japanese sample PDF: ${pdf.byteLength} bytes`);
+
+    const back = await readBack(pdf);
+    const all = squash(back.pageTexts.join(''));
+    expect(all).toContain(squash('髙橋さんの鬱病診断書 誤送信'));
+    expect(all).toContain('個人情報保護委員会への報告が必要です');
+    expect(all).toContain('2026年3月31日（火）');
+    expect(all).toContain(squash(model.verdict.provisional ?? ''));
+    expect(back.pages).toBeGreaterThan(1);
+    expect(back.pageTexts.at(-1)).toContain(`しるべ — ${back.pages} / ${back.pages} ページ`);
+    expect(back.info.Title).toBe(model.properties.title);
+    expect(back.info.Author).toBe('Shirube');
+    expect(back.info.Language).toBe('ja');
+    expectWithinMargins(back.extents);
+    expect(new TextDecoder('latin1').decode(pdf)).toContain('/FontFile2');
+  });
+
+  it('writes the English summary with the same font', async () => {
+    const model = sampleReportModel('en');
+    const pdf = await renderPdf(model, assets);
+    console.log(`English sample PDF: ${pdf.byteLength} bytes`);
+
+    const back = await readBack(pdf);
+    const all = squash(back.pageTexts.join(' '));
+    expect(all).toContain(squash(model.title));
+    expect(all).toContain(squash(model.verdict.text));
+    expect(all).toContain(squash('Due: Tuesday 31 March 2026'));
+    expect(back.info.Language).toBe('en-US');
+    expect(back.pageTexts[0]).toContain(`Shirube — page 1 of ${back.pages}`);
+    expectWithinMargins(back.extents);
+  });
+
+  it('flows a long model over several pages with numbered footers', async () => {
+    const model = sampleReportModel('ja', 4);
+    const back = await readBack(await renderPdf(model, assets));
+    expect(back.pages).toBeGreaterThan(2);
+    back.pageTexts.forEach((text, i) => expect(text).toContain(`しるべ — ${i + 1} / ${back.pages} ページ`));
+    // Every answered question made it, in order, across the page breaks.
+    const all = squash(back.pageTexts.join(''));
+    const questions = model.sections.at(-1)?.items.map((item) => squash(item.title)) ?? [];
+    let at = 0;
+    for (const q of questions) {
+      const found = all.indexOf(q, at);
+      expect(found, q).toBeGreaterThanOrEqual(0);
+      at = found + q.length;
+    }
+    expectWithinMargins(back.extents);
+  });
+
+  it('embeds the envelope JSON so that it can be recovered byte for byte', async () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const model = sampleReportModel(lang);
+      const pdf = await renderPdf(model, assets);
+      expect(extractEnvelopeJson(pdf)).toBe(model.envelopeJson);
+    }
+  });
+
+  it('embeds and extracts characters beyond the BMP that the font has (𠮟 U+20B9F)', async () => {
+    const model: ReportModel = { ...sampleReportModel('ja'), title: '𠮟責メールの誤送信（𠀋）' };
+    for (const options of [{}, { bold: true }]) {
+      const back = await readBack(await renderPdf(model, loadNodePdfAssets(options)));
+      expect(squash(back.pageTexts.join(''))).toContain('𠮟責メールの誤送信（𠀋）');
+    }
+  });
+
+  it('refuses characters the font lacks and names them', async () => {
+    // The premise: BIZ UDPGothic has neither this CJK Extension B character nor the private-use code point.
+    const fontCmap = readCmap(assets.regular);
+    expect(fontCmap.has(0x20bb7)).toBe(false);
+    expect(fontCmap.has(0x10fffd)).toBe(false);
+
+    const model: ReportModel = { ...sampleReportModel('ja'), title: '𠮷野さんの件 \u{10FFFD}' };
+    const error = await renderPdf(model, assets).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MissingGlyphsError);
+    expect((error as MissingGlyphsError).characters).toEqual(['𠮷', '\u{10FFFD}']);
+    expect((error as Error).message).toContain('𠮷');
+    expect((error as Error).message).toContain('U+20BB7');
+    expect((error as Error).message).toContain('U+10FFFD');
+  });
+
+  it('tolerates whitespace and invisible characters the font lacks', async () => {
+    const odd = 'A\u2028B\u200dC\ufe0fD\u0007E\tF\u00adG';
+    const model: ReportModel = { ...sampleReportModel('en'), title: odd };
+    const fontCmap = readCmap(assets.regular);
+    expect([...odd].some((ch) => !fontCmap.has(ch.codePointAt(0) ?? 0))).toBe(true);
+    const back = await readBack(await renderPdf(model, assets));
+    expect(back.pageTexts.join('')).toMatch(/A\s*B\s*C\s*D\s*E\s*F\s*G/);
+  });
+
+  it('uses the bold font when given one, and reports the size', async () => {
+    const model = sampleReportModel('ja');
+    const pdf = await renderPdf(model, loadNodePdfAssets({ bold: true }));
+    console.log(`Japanese sample PDF with embedded bold: ${pdf.byteLength} bytes`);
+    const latin1 = new TextDecoder('latin1').decode(pdf);
+    expect(latin1).toContain('/BaseFont /BIZUDPGothic-Bold');
+    const back = await readBack(pdf);
+    expect(squash(back.pageTexts.join(''))).toContain('個人情報保護委員会への報告が必要です');
+    expect(extractEnvelopeJson(pdf)).toBe(model.envelopeJson);
+  });
+});
+
+describe('breakLines', () => {
+  const NO_START = [...'、。，．）」』】〕！？ーっゃゅょッャュョ'];
+  const NO_END = [...'（「『【〔'];
+
+  // A deliberately long paragraph with no spaces, brackets and stops, as the answers and explanations have.
+  const paragraph =
+    '個人データの漏えい、滅失若しくは毀損（以下「漏えい等」という。）が発生し、又は発生したおそれがある事態であって、' +
+    '個人の権利利益を害するおそれが大きいものとして個人情報保護委員会規則で定めるものが生じたときは、' +
+    '個人情報取扱事業者は、当該事態が生じた旨を個人情報保護委員会に報告しなければならない。' +
+    'ただし、当該個人情報取扱事業者が、他の個人情報取扱事業者又は行政機関等から当該個人データの取扱いの全部又は一部の委託を受けた場合であって、' +
+    '当該事態が生じた旨を当該他の個人情報取扱事業者又は行政機関等に通知したときは、この限りでない。' +
+    '（第二十六条第一項）「鬱」「髙」のような文字も、幅に応じて折り返されます。';
+
+  it('wraps Japanese by width, within the text width, with kinsoku, losing nothing', async () => {
+    const size = 9.5;
+    const font = await subsetFont(assets.regular, assets.harfbuzzWasm, new Set([...paragraph].map((c) => c.codePointAt(0) ?? 0)));
+    const doc = new jsPDF({ unit: 'mm', format: 'a4' });
+    doc.addFileToVFS('test.ttf', toBase64(font.bytes));
+    doc.addFont('test.ttf', 'Test', 'normal', 'normal', 'Identity-H');
+    doc.setFont('Test', 'normal');
+    doc.setFontSize(size);
+
+    const lines = breakLines(paragraph, TEXT_WIDTH_MM, (ch) => doc.getTextWidth(ch));
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.join('')).toBe(paragraph);
+    for (const line of lines) {
+      expect(doc.getTextWidth(line), line).toBeLessThanOrEqual(TEXT_WIDTH_MM + 1e-6);
+      expect(NO_START, line).not.toContain(line[0]);
+      expect(NO_END, line).not.toContain(line.at(-1));
+    }
+    // Greedy filling: every line but the last is nearly full (a kinsoku pull-back costs at most two characters).
+    for (const line of lines.slice(0, -1)) expect(doc.getTextWidth(line)).toBeGreaterThan(TEXT_WIDTH_MM - 3 * size * 0.353);
+  });
+
+  const unit = () => 1;
+
+  it('pulls the previous character down instead of starting a line with 。 or 、', () => {
+    expect(breakLines('あいうえおかきくけこ。さしす', 10, unit)).toEqual(['あいうえおかきくけ', 'こ。さしす']);
+    expect(breakLines('あいうえおかきくけこ、さしす', 10, unit)).toEqual(['あいうえおかきくけ', 'こ、さしす']);
+    expect(breakLines('あいうえおかきくけこ」。さし', 10, unit)).toEqual(['あいうえおかきくけ', 'こ」。さし']);
+  });
+
+  it('does not end a line with an opening bracket', () => {
+    expect(breakLines('あいうえおかきくけ「こ」さ', 10, unit)).toEqual(['あいうえおかきくけ', '「こ」さ']);
+  });
+
+  it('breaks English at spaces, keeps punctuation on its word, and splits only overlong words', () => {
+    expect(breakLines('see Art. 8(1), e.g. here', 9, unit)).toEqual(['see Art.', '8(1),', 'e.g. here']);
+    expect(breakLines('abcdefghijklmnop qr', 6, unit)).toEqual(['abcdef', 'ghijkl', 'mnop', 'qr']);
+    expect(breakLines('one\n\ntwo', 10, unit)).toEqual(['one', '', 'two']);
+  });
+});
+
+describe('extractEnvelopeJson', () => {
+  it('returns null for a PDF without an envelope and for a damaged one', () => {
+    expect(extractEnvelopeJson(new TextEncoder().encode('%PDF-1.3\n%%EOF'))).toBeNull();
+    const wrapped = envelopeMetadataText('{"a":"漢字"}');
+    expect(extractEnvelopeJson(new TextEncoder().encode(`%PDF ${wrapped} %%EOF`))).toBe('{"a":"漢字"}');
+    const truncated = wrapped.replace(/[A-Za-z0-9+/]{4}(?=[A-Za-z0-9+/=]*:SHIRUBE-ENVELOPE-END)/, '');
+    expect(extractEnvelopeJson(new TextEncoder().encode(`%PDF ${truncated} %%EOF`))).toBeNull();
+  });
+});
+
+describe('module boundaries', () => {
+  it('keeps the PDF writer free of UI, i18n and storage imports, so it can stay a lazy chunk', () => {
+    for (const file of ['pdf.ts', 'font-subset.ts', 'pdf-envelope.ts', 'pdf-assets.browser.ts']) {
+      const source = readFileSync(new URL(`../../src/report/${file}`, import.meta.url), 'utf8');
+      const imports = [...source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+      for (const spec of imports) expect(spec, `${file} imports ${spec}`).not.toMatch(/svelte|i18next|dexie|\/ui\/|\.\.\//);
+    }
+  });
+});
