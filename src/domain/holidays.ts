@@ -110,9 +110,7 @@ const byYear = new Map<number, { list: readonly Holiday[]; index: ReadonlyMap<Is
 
 function yearData(year: number): { list: readonly Holiday[]; index: ReadonlyMap<IsoDate, HolidayId> } {
   if (!Number.isInteger(year) || year < HOLIDAY_RULES_FIRST_YEAR || year > HOLIDAY_RULES_LAST_YEAR) {
-    throw new RangeError(
-      `Holiday rules cover ${HOLIDAY_RULES_FIRST_YEAR}–${HOLIDAY_RULES_LAST_YEAR} only; got ${year}`,
-    );
+    throw new RangeError(`Holiday rules cover ${HOLIDAY_RULES_FIRST_YEAR}–${HOLIDAY_RULES_LAST_YEAR} only; got ${year}`);
   }
   let data = byYear.get(year);
   if (!data) {

@@ -38,6 +38,8 @@ export interface FlowDefinition {
   readonly questions: readonly Question[];
   /** Every outcome id decide() can return, in a stable display order. */
   readonly outcomes: readonly string[];
+  /** The order a person should work through the duties (outcomes keep them sorted by id). */
+  readonly dutyOrder: readonly string[];
   decide(r: Reader): Verdict;
 }
 

@@ -27,11 +27,7 @@ export interface WizardInput {
   today?: string;
 }
 
-export type WizardEvent =
-  | { type: 'ANSWER'; value: FactValue }
-  | { type: 'BACK' }
-  | { type: 'CHANGE'; id: string }
-  | { type: 'CONFIRM' };
+export type WizardEvent = { type: 'ANSWER'; value: FactValue } | { type: 'BACK' } | { type: 'CHANGE'; id: string } | { type: 'CONFIRM' };
 
 /** The questions the rules ask for these facts, in order, plus the next unanswered one (if any). */
 export function visibleQuestions(def: FlowDefinition, facts: Facts): { path: string[]; next: string | null } {
@@ -131,7 +127,10 @@ export function createFlowMachine(def: FlowDefinition) {
       },
       asking: {
         on: {
-          ANSWER: [{ guard: 'answerInvalid', actions: 'rejectAnswer' }, { actions: 'recordAnswer', target: 'routing' }],
+          ANSWER: [
+            { guard: 'answerInvalid', actions: 'rejectAnswer' },
+            { actions: 'recordAnswer', target: 'routing' },
+          ],
           BACK: { guard: 'hasPrevious', actions: 'focusPrevious' },
           CHANGE: { guard: 'onPath', actions: 'focusChanged' },
         },

@@ -60,7 +60,8 @@ export function checkPackShape(pack: unknown): PackProblem[] {
   if (!isObj(pack)) return [{ where: 'pack', message: 'not a JSON object' }];
   const out: PackProblem[] = [];
   if (pack.format !== PACK_FORMAT) out.push({ where: 'format', message: `expected "${PACK_FORMAT}", got ${JSON.stringify(pack.format)}` });
-  if (pack.version !== PACK_VERSION) out.push({ where: 'version', message: `unsupported version ${JSON.stringify(pack.version)} (this build reads ${PACK_VERSION})` });
+  if (pack.version !== PACK_VERSION)
+    out.push({ where: 'version', message: `unsupported version ${JSON.stringify(pack.version)} (this build reads ${PACK_VERSION})` });
   if (!Array.isArray(pack.scenarios)) out.push({ where: 'scenarios', message: 'missing or not a list' });
   return out;
 }
@@ -106,9 +107,7 @@ export function checkScenario(raw: unknown, index: number): { id: string; proble
       else
         for (const [duty, d] of Object.entries(v)) {
           if (!isObj(d)) p(`expect.deadlines.${duty}`, 'must be an object');
-          else
-            for (const dk of Object.keys(d))
-              if (!DEADLINE_KEYS.has(dk)) p(`expect.deadlines.${duty}.${dk}`, 'unknown expectation key');
+          else for (const dk of Object.keys(d)) if (!DEADLINE_KEYS.has(dk)) p(`expect.deadlines.${duty}.${dk}`, 'unknown expectation key');
         }
     }
   }

@@ -34,7 +34,7 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
     sections.push({
       heading: t('common:outcome.duties'),
       items: v.duties.map((d) => ({
-        title: `☐ ${d.title}`,
+        title: `□ ${d.title}`,
         ...(d.deadline ? { emphasis: [d.deadline.primary, ...d.deadline.steps].join('\n'), meta: d.deadline.rule } : {}),
         body: d.explanation,
       })),

@@ -130,9 +130,10 @@ function plan(model: ReportModel): Block[] {
       if (i === 0) paras.push({ text: section.heading, style: S.section, rule: true });
       paras.push({ text: item.title, style: S.itemTitle, before: i === 0 ? 3 : 0 });
       const indent = 3;
-      if (item.body) paras.push({ text: item.body, style: S.body, indent, before: 0.5 });
+      // A due date reads first, straight under its duty; the rule that produced it follows, then the detail.
       if (item.emphasis) paras.push({ text: item.emphasis, style: S.emphasis, indent, before: 0.5 });
       if (item.meta) paras.push({ text: item.meta, style: S.itemMeta, indent });
+      if (item.body) paras.push({ text: item.body, style: S.body, indent, before: 0.5 });
       blocks.push({ paras, keep: i === 0 ? 3 : 2, after: i === section.items.length - 1 ? 6 : 3 });
     });
   }

@@ -74,6 +74,11 @@ export function formatAnswer(flow: FlowId, q: Question, value: FactValue | undef
   }
 }
 
+const rank = (order: readonly string[], id: string) => {
+  const i = order.indexOf(id);
+  return i < 0 ? order.length : i;
+};
+
 function presentDeadline(d: Deadline, knownOn: string | null, t: Translate): PresentedDeadline {
   const ruleKey = d.duty === 'report-final' ? `report-final-${d.days ?? 30}` : d.duty;
   const rule = t(`leak:deadlineRules.${ruleKey}`);
@@ -149,10 +154,12 @@ export function presentOutcome(
     })),
     grounds: outcome.grounds.map((g) => ({ ...block(flow, 'grounds', g, t), citation: formatCitation(g, t, lang) })),
     reasons: outcome.reasons.map((r) => block(flow, 'reasons', r, t)),
-    duties: outcome.duties.map((d) => {
-      const dl = outcome.deadlines.find((x) => x.duty === d);
-      return { ...block(flow, 'duties', d, t), ...(dl ? { deadline: presentDeadline(dl, knownOn, t) } : {}) };
-    }),
+    duties: [...outcome.duties]
+      .sort((a, b) => rank(def.dutyOrder, a) - rank(def.dutyOrder, b))
+      .map((d) => {
+        const dl = outcome.deadlines.find((x) => x.duty === d);
+        return { ...block(flow, 'duties', d, t), ...(dl ? { deadline: presentDeadline(dl, knownOn, t) } : {}) };
+      }),
     notes: outcome.notes.map((n) => block(flow, 'notes', n, t)),
     citations: outcome.citations.map((ref) => {
       const c = citationByRef(ref);

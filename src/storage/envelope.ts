@@ -59,7 +59,8 @@ export function readEnvelope(raw: unknown): EnvelopeResult {
   if (!isObj(raw) || raw.format !== ENVELOPE_FORMAT) return { ok: false, problem: { code: 'not-an-assessment' } };
   let doc = raw;
   const from = doc.schemaVersion;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { ok: false, problem: { code: 'bad-version', version: from } };
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
+    return { ok: false, problem: { code: 'bad-version', version: from } };
   if (from > CURRENT_SCHEMA_VERSION) return { ok: false, problem: { code: 'newer-version', version: from } };
   for (let v = from; v < CURRENT_SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
@@ -85,11 +86,7 @@ export function readEnvelope(raw: unknown): EnvelopeResult {
   const pos = doc.position;
   if (
     !isObj(pos) ||
-    !(
-      (pos.screen === 'question' && typeof pos.question === 'string') ||
-      pos.screen === 'review' ||
-      pos.screen === 'outcome'
-    )
+    !((pos.screen === 'question' && typeof pos.question === 'string') || pos.screen === 'review' || pos.screen === 'outcome')
   )
     return bad('position');
   return {

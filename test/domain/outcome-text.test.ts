@@ -112,3 +112,19 @@ describe('leak outcome texts', () => {
       }
   });
 });
+
+describe('leak duty order', () => {
+  it('lists every duty the rules can produce', async () => {
+    const { leakFlow } = await import('../../src/domain/flows/leak');
+    expect([...leakFlow.dutyOrder].sort()).toEqual([
+      'alternative-measures',
+      'notify-entruster',
+      'notify-individuals',
+      'record-internally',
+      'report-final',
+      'report-preliminary',
+      'report-privacymark-body',
+      'report-privacymark-preliminary',
+    ]);
+  });
+});

@@ -160,7 +160,9 @@ export function decideLeak(r: Reader): Verdict {
     const days = wrongful ? 60 : 30;
     duties.push('report-privacymark-body');
     // The body's day counting is UNVERIFIED; day N with no roll-forward is the earlier, safe date.
-    deadlines.push(knownOn ? { duty: 'report-privacymark-body', days, due: dayN(knownOn, days) } : { duty: 'report-privacymark-body', days });
+    deadlines.push(
+      knownOn ? { duty: 'report-privacymark-body', days, due: dayN(knownOn, days) } : { duty: 'report-privacymark-body', days },
+    );
     if (outcome === 'reportable') {
       duties.push('report-privacymark-preliminary');
       deadlines.push(window('report-privacymark-preliminary', knownOn));
@@ -177,5 +179,16 @@ export const leakFlow: FlowDefinition = {
   id: 'leak',
   questions: LEAK_QUESTIONS,
   outcomes: LEAK_OUTCOMES,
+  // Most urgent first: the 3–5 day reports and notices, then the final reports, then the rest.
+  dutyOrder: [
+    'notify-entruster',
+    'report-preliminary',
+    'report-privacymark-preliminary',
+    'report-final',
+    'report-privacymark-body',
+    'notify-individuals',
+    'alternative-measures',
+    'record-internally',
+  ],
   decide: decideLeak,
 };
