@@ -5,6 +5,7 @@ import { registerSW } from 'virtual:pwa-register';
 import { createI18n, DEFAULT_LANG, isLang, STARTUP_NAMESPACES, type Lang } from './i18n';
 import { AssessmentRepository, requestPersistence, SettingsRepository } from './storage/assessments';
 import { openDb } from './storage/db';
+import { StorageError } from './storage/errors';
 import App from './ui/App.svelte';
 import { AppState } from './ui/app-state.svelte';
 import { PwaState } from './ui/pwa.svelte';
@@ -26,6 +27,12 @@ async function boot() {
   const i18n = await createI18n(lang, undefined, STARTUP_NAMESPACES);
   const app = new AppState(i18n, assessments, settings, lang);
   if (startupError) app.reportStorage(startupError);
+  // Another tab holds an older schema open, or a newer version of the app wants to upgrade the database.
+  db.on('blocked', () => app.reportStorage(new StorageError('blocked')));
+  db.on('versionchange', () => {
+    db.close();
+    app.reportStorage(new StorageError('version'));
+  });
 
   const pwa = new PwaState(assessments);
   const target = document.getElementById('app');
