@@ -1,0 +1,147 @@
+// Browser-test and bench harness: fresh production build, a `vite preview` child on a free port, headless Chromium.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const RESULTS = join(ROOT, 'test-results');
+
+/** Flags that keep Chromium from calling Google hosts (background networking, component updates, sync). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+/** Inputs of the production build; dist/ is stale when any of them is newer than dist/sw.js (written last). */
+const BUILD_INPUTS = ['src', 'locales', 'public', 'index.html', 'vite.config.ts', 'svelte.config.js', 'package.json', 'package-lock.json'];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/** Whether dist/ holds a complete build at least as new as every build input. */
+export function distIsFresh() {
+  const sw = join(DIST, 'sw.js');
+  if (!existsSync(sw) || !existsSync(join(DIST, 'index.html'))) return false;
+  const built = statSync(sw).mtimeMs;
+  return BUILD_INPUTS.every((p) => newestMtime(join(ROOT, p)) <= built);
+}
+
+/** Runs `vite build` unless dist/ is fresh (SHIRUBE_REBUILD=1 forces it); throws when the build fails. */
+export function ensureBuild(log = console.log) {
+  if (process.env.SHIRUBE_REBUILD !== '1' && distIsFresh()) {
+    log('dist/ is up to date: not rebuilding');
+    return false;
+  }
+  log('building: vite build');
+  const r = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status ?? r.signal})`);
+  return true;
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+const live = new Set();
+let hooked = false;
+/** Kill every preview server still running when this process ends, however it ends. */
+function hookExit() {
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', () => {
+    for (const child of live) child.kill('SIGKILL');
+  });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      for (const child of live) child.kill('SIGKILL');
+      process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
+    });
+  }
+}
+
+/**
+ * Serves dist/ with `vite preview` on 127.0.0.1 and a free port, as a child process.
+ * Returns { url, port, stop }; stop() is idempotent and waits for the child to exit.
+ */
+export async function startPreview() {
+  hookExit();
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const child = spawn(process.execPath, [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    live.add(child);
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    exited.then(() => live.delete(child));
+    const url = `http://127.0.0.1:${port}`;
+    const stop = async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+        await exited;
+        clearTimeout(timer);
+      }
+    };
+    const deadline = Date.now() + 20_000;
+    let up = false;
+    while (Date.now() < deadline && child.exitCode === null) {
+      try {
+        const res = await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
+        if (res.ok) {
+          up = true;
+          break;
+        }
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (up) return { url, port, stop };
+    await stop();
+    // Another process may have taken the port between freePort() and listen(): try once more.
+    if (attempt >= 2) throw new Error(`vite preview did not start on ${url}:\n${output.trim()}`);
+  }
+}
+
+/** Headless Debian Chromium through playwright-core (CHROMIUM_PATH overrides the binary). */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (apt-get install chromium)`);
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/** Size in bytes after gzip at level 9, as a server or CDN would send it. */
+export function gzipSize(bytes) {
+  return gzipSync(bytes, { level: 9 }).length;
+}

@@ -1,0 +1,103 @@
+// Shared set-up for the UI tests: a fresh in-memory database, the app state, and wizard screens opened on a saved envelope.
+
+import { render, screen } from '@testing-library/svelte';
+import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Facts, FactValue } from '../../src/domain/types';
+import { createI18n, type Lang } from '../../src/i18n';
+import { AssessmentRepository, SettingsRepository } from '../../src/storage/assessments';
+import { openDb, type ShirubeDb } from '../../src/storage/db';
+import { newEnvelope, type Envelope, type Position } from '../../src/storage/envelope';
+import { AppState } from '../../src/ui/app-state.svelte';
+import AssessmentScreen from '../../src/ui/AssessmentScreen.svelte';
+import jaCommon from '../../locales/ja/common.json';
+import jaLeak from '../../locales/ja/leak.json';
+import enCommon from '../../locales/en/common.json';
+import enLeak from '../../locales/en/leak.json';
+
+export { jaCommon, jaLeak, enCommon, enLeak };
+
+export interface TestApp {
+  app: AppState;
+  db: ShirubeDb;
+  assessments: AssessmentRepository;
+  settings: SettingsRepository;
+}
+
+export async function makeApp(lang: Lang = 'ja'): Promise<TestApp> {
+  const i18n = await createI18n(lang);
+  const db = openDb(`t-${Math.random()}`, new IDBFactory());
+  const assessments = new AssessmentRepository(db);
+  const settings = new SettingsRepository(db);
+  const app = new AppState(i18n, assessments, settings, lang);
+  return { app, db, assessments, settings };
+}
+
+/** Title of a leak question in Japanese (from locales/ja/leak.json). */
+export const qTitle = (id: keyof typeof jaLeak.questions): string => jaLeak.questions[id].title;
+
+/** Facts for a business that leaked personal data including sensitive data, up to (not including) `persons`. */
+export const SENSITIVE_LEAK_TO_PERSONS: Facts = {
+  actor: 'business',
+  events: ['leak'],
+  certainty: 'confirmed',
+  recoveredUnseen: 'no',
+  dataKind: 'personal-data',
+  protected: 'no',
+  sensitive: 'yes',
+  financial: 'no',
+  wrongful: 'no',
+};
+
+/** The full reportable path (business, leak, sensitive yes), with knownOn 2025-12-05. */
+export const REPORTABLE_FACTS: Facts = {
+  ...SENSITIVE_LEAK_TO_PERSONS,
+  persons: 1,
+  role: 'controller',
+  canContactAll: 'yes',
+  delegatedSector: 'no',
+  myNumber: 'no',
+  privacyMark: 'no',
+  knownOn: '2025-12-05',
+};
+
+export async function saveAssessment(
+  t: TestApp,
+  opts: { id?: string; title?: string; facts?: Record<string, FactValue>; position?: Position } = {},
+): Promise<Envelope> {
+  const env = newEnvelope('leak', opts.id ?? `a-${Math.random().toString(36).slice(2)}`, opts.title ?? 'テスト案件', new Date());
+  const full: Envelope = { ...env, facts: { ...(opts.facts ?? {}) }, ...(opts.position ? { position: opts.position } : {}) };
+  await t.assessments.save(full);
+  return full;
+}
+
+/** Saves an envelope and renders the assessment screen on it; resolves once the first heading is shown. */
+export async function openAssessment(
+  t: TestApp,
+  opts: { id?: string; title?: string; facts?: Record<string, FactValue>; position?: Position } = {},
+): Promise<Envelope> {
+  const env = await saveAssessment(t, opts);
+  render(AssessmentScreen, { props: { app: t.app, id: env.id } });
+  await screen.findByRole('heading', { level: 1 });
+  return env;
+}
+
+/** The stored envelope, after every queued save has finished. */
+export async function stored(t: TestApp, id: string): Promise<Envelope> {
+  await t.assessments.flush();
+  const env = await t.assessments.get(id);
+  if (!env) throw new Error(`assessment ${id} is not stored`);
+  return env;
+}
+
+export const h1 = (): HTMLElement => screen.getByRole('heading', { level: 1 });
+
+/** Waits until the page's level-1 heading reads `text`. */
+export async function expectHeading(text: string): Promise<HTMLElement> {
+  return screen.findByRole('heading', { level: 1, name: text });
+}
+
+export const fixturePath = join(__dirname, '../fixtures/envelope-v1.json');
+export const fixtureText = (): string => readFileSync(fixturePath, 'utf8');
+export const fixture = (): Envelope => JSON.parse(fixtureText()) as Envelope;

@@ -1,0 +1,99 @@
+// Home page: saved assessments are listed, and importing never overwrites — bad files are refused, repeats become copies.
+
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import Home from '../../src/ui/home/Home.svelte';
+import { expectHeading, fixture, fixtureText, jaCommon, jaLeak, makeApp, saveAssessment, type TestApp } from './helpers';
+
+const fill = (template: string, vars: Record<string, string>): string => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
+
+async function renderHome(t: TestApp) {
+  render(Home, { props: { app: t.app } });
+  await expectHeading(jaCommon.home.title);
+}
+
+const fileInput = () => screen.getByLabelText(jaCommon.import.choose) as HTMLInputElement;
+const jsonFile = (text: string, name = 'assessment.json') => new File([text], name, { type: 'application/json' });
+
+/** Titles shown in the saved list, newest first. */
+const savedTitles = () => Array.from(document.querySelectorAll('.saved-title'), (a) => a.textContent);
+
+describe('saved assessments', () => {
+  it('lists a saved assessment by title, linking to it, with its state', async () => {
+    const t = await makeApp();
+    const env = await saveAssessment(t, { title: '顧客名簿の誤送信', facts: { actor: 'business' } });
+    await renderHome(t);
+
+    const link = await screen.findByRole('link', { name: '顧客名簿の誤送信' });
+    expect(link).toHaveAttribute('href', `#/a/${env.id}`);
+    const item = link.closest('li') as HTMLElement;
+    expect(item).toHaveTextContent(jaCommon.home.inProgress);
+    expect(screen.queryByText(jaCommon.home.none)).not.toBeInTheDocument();
+  });
+
+  it('says so when nothing is saved', async () => {
+    const t = await makeApp();
+    await renderHome(t);
+    expect(await screen.findByText(jaCommon.home.none)).toBeInTheDocument();
+  });
+});
+
+describe('import', () => {
+  it('refuses a file that is not JSON and saves nothing', async () => {
+    const t = await makeApp();
+    await saveAssessment(t, { title: '既存の判定' });
+    await renderHome(t);
+    await screen.findByRole('link', { name: '既存の判定' });
+    const user = userEvent.setup();
+
+    await user.upload(fileInput(), jsonFile('not json', 'bad.json'));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(jaCommon.import['not-json']);
+    const { items } = await t.assessments.list();
+    expect(items.map((i) => i.title)).toEqual(['既存の判定']);
+    expect(savedTitles()).toEqual(['既存の判定']);
+  });
+
+  it('imports the exported fixture, then imports it again as a copy without touching the original', async () => {
+    const t = await makeApp();
+    await renderHome(t);
+    await screen.findByText(jaCommon.home.none);
+    const user = userEvent.setup();
+    const original = fixture();
+
+    await user.upload(fileInput(), jsonFile(fixtureText()));
+    expect(await screen.findByRole('status')).toHaveTextContent(fill(jaCommon.import.done, { title: original.title }));
+    expect(await t.assessments.get(original.id)).toEqual(original);
+    const link = await screen.findByRole('link', { name: original.title });
+    expect(link).toHaveAttribute('href', `#/a/${original.id}`);
+    // Outcome titles come from the flow's texts.
+    expect(link.closest('li')).toHaveTextContent(jaLeak.outcomes.reportable.title);
+
+    await user.upload(fileInput(), jsonFile(fixtureText()));
+    const copyTitle = fill(jaCommon.import.copyTitle, { title: original.title });
+    expect(await screen.findByText(fill(jaCommon.import.done, { title: copyTitle }))).toBeInTheDocument();
+
+    const { items } = await t.assessments.list();
+    expect(items).toHaveLength(2);
+    const copy = items.find((i) => i.id !== original.id);
+    expect(copy?.title).toBe(copyTitle);
+    expect(await t.assessments.get(original.id)).toEqual(original);
+    expect((await t.assessments.get(copy?.id ?? ''))?.facts).toEqual(original.facts);
+
+    const list = await screen.findByRole('link', { name: copyTitle });
+    expect(within(list.closest('ul') as HTMLElement).getByRole('link', { name: original.title })).toBeInTheDocument();
+    expect(savedTitles()).toHaveLength(2);
+  });
+
+  it('refuses a JSON file that is not an assessment', async () => {
+    const t = await makeApp();
+    await renderHome(t);
+    const user = userEvent.setup();
+
+    await user.upload(fileInput(), jsonFile('{"hello": "world"}'));
+    expect(await screen.findByRole('alert')).toHaveTextContent(jaCommon.import['not-an-assessment']);
+    expect((await t.assessments.list()).items).toEqual([]);
+  });
+});

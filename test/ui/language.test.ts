@@ -1,0 +1,60 @@
+// Language switch in the app header: visible texts change at once, draft answers survive, and the choice is stored.
+
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../../src/ui/App.svelte';
+import { enCommon, enLeak, expectHeading, jaCommon, jaLeak, makeApp, qTitle, saveAssessment } from './helpers';
+
+afterEach(() => {
+  location.hash = '';
+  document.documentElement.lang = '';
+});
+
+describe('language switch', () => {
+  it('switches the question page to English and stores lang = en; switching back restores Japanese', async () => {
+    const t = await makeApp('ja');
+    const env = await saveAssessment(t);
+    location.hash = `#/a/${env.id}`;
+    render(App, { props: { app: t.app } });
+    const user = userEvent.setup();
+    await expectHeading(qTitle('actor'));
+
+    // A draft choice, not yet submitted, must survive the switch.
+    await user.click(screen.getByRole('radio', { name: jaLeak.options.actor['public-body'].label }));
+
+    const toggle = screen.getByTestId('lang-switch');
+    expect(toggle).toHaveAccessibleName(jaCommon.lang.switchTo);
+    await user.click(toggle);
+
+    await expectHeading(enLeak.questions.actor.title);
+    expect(screen.getByTestId('lang-switch')).toHaveAccessibleName(enCommon.lang.switchTo);
+    expect(screen.getByRole('button', { name: enCommon.nav.continue })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: jaCommon.nav.continue })).not.toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: enLeak.options.actor['public-body'].label })).toBeChecked();
+    expect(document.documentElement.lang).toBe('en');
+    expect(await t.settings.get('lang')).toBe('en');
+
+    // Answering in English goes on in English.
+    await user.click(screen.getByRole('button', { name: enCommon.nav.continue }));
+    await expectHeading(enLeak.questions.events.title);
+    expect((await t.assessments.get(env.id))?.facts).toMatchObject({ actor: 'public-body' });
+
+    await user.click(screen.getByTestId('lang-switch'));
+    await expectHeading(qTitle('events'));
+    expect(await t.settings.get('lang')).toBe('ja');
+  });
+
+  it('switches the home page too', async () => {
+    const t = await makeApp('ja');
+    location.hash = '#/';
+    render(App, { props: { app: t.app } });
+    const user = userEvent.setup();
+    await expectHeading(jaCommon.home.title);
+
+    await user.click(screen.getByTestId('lang-switch'));
+    await expectHeading(enCommon.home.title);
+    expect(screen.getByRole('link', { name: enCommon.flows.leak.title })).toBeInTheDocument();
+    expect(await t.settings.get('lang')).toBe('en');
+  });
+});
