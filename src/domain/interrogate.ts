@@ -136,10 +136,15 @@ export function walk(flow: FlowDefinition, facts: Facts, opts: WalkOptions): Wal
   }
 }
 
-/** Only the facts on the path the rules walk; answers to questions that no longer apply are dropped. */
+/**
+ * Drop answers to questions that no longer apply. Only a complete walk says which those are: while a newly
+ * opened question is unanswered, later answers may still apply once it is, so they are kept (and ignored by
+ * evaluation meanwhile) rather than thrown away.
+ */
 export function pruneToPath(flow: FlowDefinition, facts: Facts): Record<string, FactValue> {
   const r = walk(flow, facts, { mode: 'interactive' });
   const keep: Record<string, FactValue> = {};
-  for (const id of r.path) if (id in facts && facts[id] !== undefined) keep[id] = facts[id] as FactValue;
+  const ids = r.kind === 'complete' ? r.path : Object.keys(facts);
+  for (const id of ids) if (id in facts && facts[id] !== undefined) keep[id] = facts[id] as FactValue;
   return keep;
 }

@@ -67,6 +67,7 @@ export class AppState {
     document.documentElement.lang = lang;
     try {
       await this.settings.set('lang', lang);
+      this.storageRecovered();
     } catch (e) {
       this.reportStorage(e);
     }
@@ -80,5 +81,10 @@ export class AppState {
 
   reportStorage(e: unknown): void {
     this.storageError = classify(e);
+  }
+
+  /** A write went through: a storage problem shown earlier no longer holds. */
+  storageRecovered(): void {
+    this.storageError = null;
   }
 }

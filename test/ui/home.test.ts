@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import Home from '../../src/ui/home/Home.svelte';
 import { expectHeading, fixture, fixtureText, jaCommon, jaLeak, makeApp, saveAssessment, type TestApp } from './helpers';
 
-const fill = (template: string, vars: Record<string, string>): string => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
+const fill = (template: string, vars: Record<string, string>): string =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
 
 async function renderHome(t: TestApp) {
   render(Home, { props: { app: t.app } });

@@ -81,8 +81,9 @@ describe('keyboard only', () => {
     await openAssessment(t);
     const user = userEvent.setup();
 
+    // The radio group is a single tab stop: heading → group → 次へ進む.
     await user.tab();
-    await user.tab();
+    expect(screen.getByRole('radio', { name: jaLeak.options.actor.business.label })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('button', { name: jaCommon.nav.continue })).toHaveFocus();
     await user.keyboard('{Enter}');
@@ -91,10 +92,32 @@ describe('keyboard only', () => {
     expect(alert).toHaveFocus();
     const link = screen.getByRole('link', { name: jaCommon.errors['not-option'] });
     expect(link).toHaveAttribute('href', '#field-actor');
-    expect(document.getElementById('field-actor')).toContainElement(screen.getByRole('radio', { name: jaLeak.options.actor.business.label }));
+    expect(document.getElementById('field-actor')).toContainElement(
+      screen.getByRole('radio', { name: jaLeak.options.actor.business.label }),
+    );
 
-    // From the summary, Tab goes on through the page to the options, where the answer can be fixed.
+    // From the summary, Tab reaches its link first, then the options, where the answer can be fixed.
     await user.tab();
     expect(link).toHaveFocus();
+    await user.tab();
+    const business = screen.getByRole('radio', { name: jaLeak.options.actor.business.label });
+    expect(business).toHaveFocus();
+    await user.keyboard(' {Enter}');
+    await expectHeading(qTitle('events'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  // Regression: the summary once refocused only when its message changed, so a repeated refusal went unannounced.
+  it('a second refused submit moves focus back to the error summary', async () => {
+    const t = await makeApp();
+    await openAssessment(t);
+    const user = userEvent.setup();
+    const continueButton = screen.getByRole('button', { name: jaCommon.nav.continue });
+
+    await user.click(continueButton);
+    expect(await screen.findByRole('alert')).toHaveFocus();
+    await user.click(continueButton);
+    expect(continueButton).not.toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveFocus();
   });
 });

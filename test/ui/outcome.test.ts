@@ -46,7 +46,9 @@ describe('outcome page', () => {
 
     // The preliminary report is guidance (day 3 to day 5), never rolled.
     const prelim = duty('report-preliminary');
-    expect(within(prelim).getByText(fill(jaCommon.deadline.window, { from: '2025年12月7日（日）', to: '2025年12月9日（火）' }))).toBeInTheDocument();
+    expect(
+      within(prelim).getByText(fill(jaCommon.deadline.window, { from: '2025年12月7日（日）', to: '2025年12月9日（火）' })),
+    ).toBeInTheDocument();
     expect(duty('notify-individuals')).toBeInTheDocument();
 
     const saved = await stored(t, env.id);
@@ -71,7 +73,14 @@ describe('unsure answers', () => {
   it('わからない leads, after the review, to a provisional outcome naming the question and what would change', async () => {
     const t = await makeApp();
     const env = await openAssessment(t, {
-      facts: { actor: 'business', events: ['leak'], certainty: 'confirmed', recoveredUnseen: 'no', dataKind: 'personal-data', protected: 'no' },
+      facts: {
+        actor: 'business',
+        events: ['leak'],
+        certainty: 'confirmed',
+        recoveredUnseen: 'no',
+        dataKind: 'personal-data',
+        protected: 'no',
+      },
     });
     const user = userEvent.setup();
 
@@ -100,7 +109,9 @@ describe('unsure answers', () => {
     // "Yes" is what わからない was taken to mean; "No" would leave no ground for reporting.
     expect(within(banner).getByText(fill(jaCommon.provisional.ifSame, { answer: jaCommon.tri.yes }))).toBeInTheDocument();
     expect(
-      within(banner).getByText(fill(jaCommon.provisional.ifOutcome, { answer: jaCommon.tri.no, outcome: jaLeak.outcomes['not-reportable'].title })),
+      within(banner).getByText(
+        fill(jaCommon.provisional.ifOutcome, { answer: jaCommon.tri.no, outcome: jaLeak.outcomes['not-reportable'].title }),
+      ),
     ).toBeInTheDocument();
     // Only the question answered わからない is listed.
     expect(within(banner).getAllByRole('button', { name: jaCommon.provisional.answerNow })).toHaveLength(1);

@@ -3,7 +3,18 @@
 import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { expectHeading, h1, jaCommon, jaLeak, makeApp, openAssessment, qTitle, REPORTABLE_FACTS, SENSITIVE_LEAK_TO_PERSONS, stored } from './helpers';
+import {
+  expectHeading,
+  h1,
+  jaCommon,
+  jaLeak,
+  makeApp,
+  openAssessment,
+  qTitle,
+  REPORTABLE_FACTS,
+  SENSITIVE_LEAK_TO_PERSONS,
+  stored,
+} from './helpers';
 
 const continueButton = () => screen.getByRole('button', { name: jaCommon.nav.continue });
 

@@ -98,4 +98,23 @@ describe('storage failure when starting an assessment', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(jaLeak.title);
     expect((await t.assessments.list()).items).toEqual([]);
   });
+
+  // Regression: the app-level alert was once never cleared after a successful retry.
+  it('clears the app-level alert once starting succeeds on a retry', async () => {
+    const t = await makeApp();
+    location.hash = '#/new/leak';
+    render(App, { props: { app: t.app } });
+    const user = userEvent.setup();
+    await expectHeading(jaLeak.title);
+    const restore = failWrites(t.db);
+
+    await user.click(screen.getByRole('button', { name: jaCommon.start.begin }));
+    await screen.findByTestId('storage-alert');
+
+    restore();
+    await user.click(screen.getByRole('button', { name: jaCommon.start.begin }));
+    await expectHeading(qTitle('actor'));
+    expect((await t.assessments.list()).items).toHaveLength(1);
+    expect(screen.queryByTestId('storage-alert')).not.toBeInTheDocument();
+  });
 });
