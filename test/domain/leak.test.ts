@@ -3,32 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate';
 import type { Facts, Outcome } from '../../src/domain/types';
+import { LEAK_BASE, leakFacts } from '../fixtures/leak-facts';
 
-/** A confirmed leak of ordinary personal data by a business controller, with no ground yet. */
-const base: Facts = {
-  actor: 'business',
-  events: ['leak'],
-  certainty: 'confirmed',
-  recoveredUnseen: 'no',
-  dataKind: 'personal-data',
-  protected: 'no',
-  sensitive: 'no',
-  financial: 'no',
-  wrongful: 'no',
-  persons: 10,
-  role: 'controller',
-  canContactAll: 'yes',
-  delegatedSector: 'no',
-  myNumber: 'no',
-  ransomware: 'no',
-  privacyMark: 'no',
-  knownOn: '2026-03-02',
-};
+const base = LEAK_BASE;
 
 function run(over: Record<string, unknown>, drop: string[] = []): Outcome & { path: string[] } {
-  const facts: Record<string, unknown> = { ...base, ...over };
-  for (const d of drop) delete facts[d];
-  const r = evaluate('leak', facts as Facts);
+  const r = evaluate('leak', leakFacts(over, drop));
   if (!r.ok) throw new Error(`evaluation failed: ${JSON.stringify(r.error)}`);
   return { ...r.outcome, path: r.path };
 }

@@ -5,24 +5,9 @@ import { evaluate } from '../../src/domain/evaluate';
 import { leakFlow } from '../../src/domain/flows/leak';
 import type { Facts } from '../../src/domain/types';
 import { whatIf } from '../../src/domain/what-if';
+import { LEAK_BASE } from '../fixtures/leak-facts';
 
-const base: Facts = {
-  actor: 'business',
-  events: ['leak'],
-  certainty: 'confirmed',
-  recoveredUnseen: 'no',
-  dataKind: 'personal-data',
-  protected: 'no',
-  sensitive: 'no',
-  financial: 'no',
-  wrongful: 'no',
-  persons: 10,
-  role: 'controller',
-  canContactAll: 'yes',
-  delegatedSector: 'no',
-  myNumber: 'no',
-  privacyMark: 'no',
-};
+const base = LEAK_BASE;
 const outcomeOf = (facts: Facts) => {
   const r = evaluate('leak', facts);
   if (!r.ok) throw new Error(JSON.stringify(r.error));

@@ -3,25 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate';
 import { buildIcs, deadlineEntries } from '../../src/report/ics';
+import { leakFacts } from '../fixtures/leak-facts';
 
-const facts = {
-  actor: 'business',
-  events: ['leak'],
-  certainty: 'confirmed',
-  recoveredUnseen: 'no',
-  dataKind: 'personal-data',
-  protected: 'no',
-  sensitive: 'yes',
-  financial: 'no',
-  wrongful: 'no',
-  persons: 3,
-  role: 'controller',
-  canContactAll: 'yes',
-  delegatedSector: 'no',
-  myNumber: 'no',
-  privacyMark: 'no',
-  knownOn: '2025-12-05',
-};
+const facts = leakFacts({ sensitive: 'yes', persons: 3, knownOn: '2025-12-05' });
 
 describe('ics', () => {
   const r = evaluate('leak', facts);
