@@ -55,7 +55,7 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
       { label: t('common:report.flow'), value: flowTitle },
       { label: t('common:report.created'), value: formatInstant(now.toISOString(), lang) },
       { label: t('common:report.updated'), value: formatInstant(env.updatedAt, lang) },
-      { label: t('common:report.ruleset'), value: t('common:ruleset.label', { date: formatDate(RULESET_BASELINE_DATE, t), id: RULESET }) },
+      { label: t('common:report.ruleset'), value: t('common:ruleset.value', { date: formatDate(RULESET_BASELINE_DATE, t), id: RULESET }) },
       { label: t('common:report.id'), value: env.id },
     ],
     verdict: {
