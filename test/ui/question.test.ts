@@ -65,6 +65,19 @@ describe('answering a question', () => {
 });
 
 describe('error summary', () => {
+  it('its link moves focus to the first option without changing the address (the app routes on the hash)', async () => {
+    const t = await makeApp();
+    await openAssessment(t);
+    const user = userEvent.setup();
+    const before = location.hash;
+
+    await user.click(continueButton());
+    const alert = await expectError(jaCommon.errors['not-option']);
+    await user.click(within(alert).getByRole('link'));
+    expect(location.hash).toBe(before);
+    expect(screen.getByRole('radio', { name: jaLeak.options.actor.business.label })).toHaveFocus();
+  });
+
   it('refuses an unanswered choice question with the not-option message, focused, and saves nothing', async () => {
     const t = await makeApp();
     const env = await openAssessment(t);
