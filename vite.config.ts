@@ -16,7 +16,6 @@ export default defineConfig({
       // The user is asked before a new version takes over, so no in-progress answer is lost by the update.
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.png', 'icons/*.svg', 'licenses/*.txt'],
       manifest: {
         name: 'しるべ — 個人情報保護法 判定ナビ',
         short_name: 'しるべ',

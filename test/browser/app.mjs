@@ -80,9 +80,9 @@ export async function fill(page, id, value) {
     return;
   }
   // Radios and checkboxes carry the option id as their value property; click the visible label, as a user does.
-  const boxes = await q.locator(`input[name="${id}"]`).evaluateAll((els) =>
-    els.map((e) => ({ id: e.id, value: e.value, type: e.type, checked: e.checked })),
-  );
+  const boxes = await q
+    .locator(`input[name="${id}"]`)
+    .evaluateAll((els) => els.map((e) => ({ id: e.id, value: e.value, type: e.type, checked: e.checked })));
   if (boxes.length === 0) throw new Error(`question ${id}: no radio or checkbox inputs`);
   const wanted = Array.isArray(value) ? value : [value];
   for (const v of wanted) {
@@ -98,13 +98,10 @@ export async function fill(page, id, value) {
 export async function submit(page) {
   const id = await currentQuestion(page);
   await page.locator('.question-page form button[type=submit]').click();
-  await page.waitForFunction(
-    (was) => {
-      const q = document.querySelector('.question-page[data-question]');
-      return document.querySelector('.review-page') || document.querySelector('.error-summary') || (q && q.dataset.question !== was);
-    },
-    id,
-  );
+  await page.waitForFunction((was) => {
+    const q = document.querySelector('.question-page[data-question]');
+    return document.querySelector('.review-page') || document.querySelector('.error-summary') || (q && q.dataset.question !== was);
+  }, id);
   const error = page.locator('.error-summary');
   if (await error.count()) throw new Error(`question ${id} refused the answer: ${(await error.innerText()).replace(/\s+/g, ' ')}`);
 }

@@ -55,7 +55,8 @@ export const tests = {
     assert.match(await text(outcome), /要配慮個人情報の漏えい等/, 'ground: sensitive data (Rules 7(i))');
     assert.equal(await text(outcome.locator('li[data-duty="report-final"] .deadline')), '期限：2026年1月5日（月）');
     assert.match(await text(outcome.locator('li[data-duty="report-preliminary"] .deadline')), /2025年12月7日（日）〜2025年12月9日（火）/);
-    for (const duty of ['record-internally', 'notify-individuals']) assert.equal(await outcome.locator(`li[data-duty="${duty}"]`).count(), 1, duty);
+    for (const duty of ['record-internally', 'notify-individuals'])
+      assert.equal(await outcome.locator(`li[data-duty="${duty}"]`).count(), 1, duty);
     assert.equal(await page.getByRole('button', { name: 'PDFをダウンロード' }).count(), 1);
     assert.equal(await outcome.locator('[data-testid=provisional]').count(), 0, 'no "unsure" answer, so not provisional');
   },
@@ -97,7 +98,11 @@ export const tests = {
     const hashBefore = await page.evaluate(() => location.hash);
     await link.click();
     await page.waitForTimeout(300);
-    assert.equal(await page.locator('.question-page').count(), 1, `still on a question page (hash was ${hashBefore}, now ${await page.evaluate(() => location.hash)})`);
+    assert.equal(
+      await page.locator('.question-page').count(),
+      1,
+      `still on a question page (hash was ${hashBefore}, now ${await page.evaluate(() => location.hash)})`,
+    );
     assert.equal(await page.locator('.question-page').getAttribute('data-question'), 'persons');
     assert.ok(await page.locator('#field-persons').evaluate((el) => el === document.activeElement), 'the count field has the focus');
   },

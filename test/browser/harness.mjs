@@ -1,8 +1,9 @@
 // Browser-test and bench harness: fresh production build, a `vite preview` child on a free port, headless Chromium.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -68,35 +69,50 @@ async function freePort() {
 }
 
 const live = new Set();
+const snapshots = new Set();
 let hooked = false;
 /** Kill every preview server still running when this process ends, however it ends. */
 function hookExit() {
   if (hooked) return;
   hooked = true;
-  process.on('exit', () => {
+  const cleanup = () => {
     for (const child of live) child.kill('SIGKILL');
-  });
+    for (const dir of snapshots) rmSync(dir, { recursive: true, force: true });
+  };
+  process.on('exit', cleanup);
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {
-      for (const child of live) child.kill('SIGKILL');
+      cleanup();
       process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
     });
   }
 }
 
 /**
- * Serves dist/ with `vite preview` on 127.0.0.1 and a free port, as a child process.
- * Returns { url, port, stop }; stop() is idempotent and waits for the child to exit.
+ * Serves a snapshot of dist/ with `vite preview` on 127.0.0.1 and a free port, as a child process. The snapshot (a temporary
+ * copy) keeps a run intact while someone else rebuilds dist/ with new chunk hashes.
+ * Returns { url, port, dir, stop }; stop() is idempotent, waits for the child to exit and removes the snapshot.
  */
 export async function startPreview() {
   hookExit();
+  const dir = mkdtempSync(join(tmpdir(), 'shirube-dist-'));
+  cpSync(DIST, dir, { recursive: true });
+  snapshots.add(dir);
+  const removeSnapshot = () => {
+    rmSync(dir, { recursive: true, force: true });
+    snapshots.delete(dir);
+  };
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const child = spawn(process.execPath, [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
+    const child = spawn(
+      process.execPath,
+      [VITE, 'preview', '--outDir', dir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      },
+    );
     live.add(child);
     let output = '';
     child.stdout.on('data', (d) => (output += d));
@@ -112,6 +128,10 @@ export async function startPreview() {
         clearTimeout(timer);
       }
     };
+    const stopAll = async () => {
+      await stop();
+      removeSnapshot();
+    };
     const deadline = Date.now() + 20_000;
     let up = false;
     while (Date.now() < deadline && child.exitCode === null) {
@@ -126,10 +146,13 @@ export async function startPreview() {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    if (up) return { url, port, stop };
+    if (up) return { url, port, dir, stop: stopAll };
     await stop();
     // Another process may have taken the port between freePort() and listen(): try once more.
-    if (attempt >= 2) throw new Error(`vite preview did not start on ${url}:\n${output.trim()}`);
+    if (attempt >= 2) {
+      removeSnapshot();
+      throw new Error(`vite preview did not start on ${url}:\n${output.trim()}`);
+    }
   }
 }
 

@@ -17,7 +17,10 @@ export const tests = {
     assert.equal(state, 'activated', 'service worker active');
     await page.reload();
     await page.locator('.home-page h1').waitFor();
-    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'page controlled by the service worker after a reload');
+    assert.ok(
+      await page.evaluate(() => navigator.serviceWorker.controller !== null),
+      'page controlled by the service worker after a reload',
+    );
     const cached = await page.evaluate(async () => {
       const urls = [];
       for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);

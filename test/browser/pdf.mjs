@@ -6,10 +6,18 @@ import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { answerAll, SENSITIVE_CASE, startLeak } from './app.mjs';
 
-/** Clicks the PDF button and returns the downloaded file; a failure message on the page fails fast. */
+/** Clicks the PDF button and returns the downloaded file; the app's "could not create the PDF" alert fails it at once. */
 export async function downloadPdf(page, buttonName, saveTo) {
   const button = page.getByRole('button', { name: buttonName });
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), button.click()]);
+  const alert = page.locator('.actions [role=alert]');
+  const downloaded = page.waitForEvent('download', { timeout: 30_000 });
+  const failed = alert.waitFor({ timeout: 30_000 }).then(
+    async () => `the page shows a PDF error: ${(await alert.innerText()).replace(/\s+/g, ' ')}`,
+    () => null,
+  );
+  downloaded.catch(() => {}); // the race below reports it
+  await button.click();
+  const download = await Promise.race([downloaded, failed.then((message) => (message ? Promise.reject(new Error(message)) : downloaded))]);
   const failure = await download.failure();
   if (failure) throw new Error(`download failed: ${failure}`);
   if (saveTo) await download.saveAs(saveTo);

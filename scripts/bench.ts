@@ -1,0 +1,357 @@
+// The benchmark (`npm run bench`): first-load JS, PDF time and size, answer-to-next-question time, precache sizes; prints, never asserts.
+
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page, Response } from 'playwright-core';
+
+interface Harness {
+  ROOT: string;
+  DIST: string;
+  ensureBuild(log?: (s: string) => void): boolean;
+  startPreview(): Promise<{ url: string; port: number; dir: string; stop(): Promise<void> }>;
+  launchChromium(): Promise<Browser>;
+  gzipSize(bytes: Uint8Array): number;
+}
+type Facts = Record<string, unknown>;
+interface AppSteps {
+  SENSITIVE_CASE: Facts;
+  RANSOMWARE_CASE: Facts;
+  startLeak(page: Page, title: string): Promise<void>;
+  fill(page: Page, id: string, value: unknown): Promise<void>;
+  answerAll(page: Page, facts: Facts): Promise<string[]>;
+  currentQuestion(page: Page): Promise<string | null>;
+}
+
+// The browser tests' harness and UI steps are plain JS modules; the bench drives the app exactly as they do.
+const browserDir = join(import.meta.dirname, '..', 'test', 'browser');
+const h = (await import(pathToFileURL(join(browserDir, 'harness.mjs')).href)) as Harness;
+const app = (await import(pathToFileURL(join(browserDir, 'app.mjs')).href)) as AppSteps;
+
+const WARM_RUNS = 10;
+const ANSWER_ROUNDS = 3;
+const BUDGET = { firstLoadJsGzip: 100 * 1024, pdfWarmMs: 150, pdfBytes: 80 * 1024, answerMedianMs: 16 };
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+};
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+};
+const verdict = (value: number, budget: number) => (value <= budget ? 'within budget' : 'OVER BUDGET');
+
+function table(title: string, head: string[], rows: string[][]): void {
+  const widths = head.map((cell, i) => Math.max(cell.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+const summary: string[][] = [];
+
+// --- 1. First-load JavaScript ------------------------------------------------------------------------------------
+
+async function firstLoad(browser: Browser, url: string): Promise<void> {
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  const pageResponses: Response[] = [];
+  const swUrls: string[] = [];
+  context.on('response', (r) => {
+    if (r.request().serviceWorker()) swUrls.push(r.url());
+    else pageResponses.push(r);
+  });
+  await page.goto(`${url}/#/`);
+  await page.locator('.home-page h1').waitFor();
+  await page.waitForLoadState('networkidle');
+  // The service worker installs after load and precaches everything; let it finish so its downloads are listed too.
+  await page.evaluate(async () => navigator.serviceWorker?.ready);
+
+  const rows: string[][] = [];
+  let rawTotal = 0;
+  let gzTotal = 0;
+  for (const r of pageResponses) {
+    const type = r.request().resourceType();
+    const path = new URL(r.url()).pathname;
+    if (type !== 'script' && !path.endsWith('.js')) continue;
+    const body = await r.body();
+    const gz = h.gzipSize(body);
+    rawTotal += body.length;
+    gzTotal += gz;
+    rows.push([path, kb(body.length), kb(gz)]);
+  }
+  rows.push(['total', kb(rawTotal), kb(gzTotal)]);
+  table('First-load JavaScript (home page, fetched by the page until network idle; gzip -9 with node zlib)', ['file', 'raw', 'gzip'], rows);
+
+  const pagePaths = pageResponses.map((r) => new URL(r.url()).pathname);
+  const heavy = (paths: string[]) => ({
+    jsPDF: paths.some((p) => /download-pdf|jspdf/i.test(p)),
+    font: paths.some((p) => p.endsWith('.ttf')),
+    wasm: paths.some((p) => p.endsWith('.wasm')),
+  });
+  const byPage = heavy(pagePaths);
+  const bySw = heavy(swUrls.map((u) => new URL(u).pathname));
+  const yn = (b: boolean) => (b ? 'yes' : 'no');
+  console.log(
+    `Fetched by the page on first load: jsPDF chunk ${yn(byPage.jsPDF)}, font ${yn(byPage.font)}, wasm ${yn(byPage.wasm)}` +
+      ` (must all be no).\nFetched afterwards by the service worker's precache (background, for offline): jsPDF chunk ${yn(bySw.jsPDF)},` +
+      ` font ${yn(bySw.font)}, wasm ${yn(bySw.wasm)}; ${swUrls.length} service-worker requests.`,
+  );
+  const heavyOnLoad = byPage.jsPDF || byPage.font || byPage.wasm;
+  summary.push(['First-load JS (gzip)', kb(gzTotal), `≤ ${kb(BUDGET.firstLoadJsGzip)}`, verdict(gzTotal, BUDGET.firstLoadJsGzip)]);
+  summary.push([
+    'jsPDF/font/wasm on first load',
+    heavyOnLoad ? 'fetched' : 'not fetched',
+    'not fetched',
+    heavyOnLoad ? 'OVER BUDGET' : 'within budget',
+  ]);
+  await context.close();
+}
+
+// --- 2. PDF generation in Chromium -------------------------------------------------------------------------------
+
+/** Completes an assessment through the UI and returns the page on its outcome screen. */
+async function outcomePage(browser: Browser, url: string, facts: Facts, title: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${url}/#/`);
+  await page.evaluate(async () => navigator.serviceWorker?.ready);
+  await app.startLeak(page, title);
+  await app.answerAll(page, facts);
+  await page.getByRole('button', { name: 'この内容で判定する' }).click();
+  await page.locator('.outcome-page').waitFor();
+  return page;
+}
+
+async function pdfTiming(browser: Browser, url: string): Promise<void> {
+  const page = await outcomePage(browser, url, app.SENSITIVE_CASE, '髙橋さんの鬱病診断書 誤送信');
+  // In the page: the click on the button, and the moment saveBytes() appends its <a download> (the file is handed over).
+  await page.evaluate(() => {
+    const w = window as unknown as { __pdfBench: { click: number; saved: number[] } };
+    w.__pdfBench = { click: 0, saved: [] };
+    document.addEventListener(
+      'click',
+      (e) => {
+        if ((e.target as Element | null)?.closest('.actions .button:not(.button-secondary)')) w.__pdfBench.click = performance.now();
+      },
+      true,
+    );
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes) if (n instanceof HTMLAnchorElement && n.download) w.__pdfBench.saved.push(performance.now());
+    }).observe(document.body, { childList: true });
+  });
+  const button = page.getByRole('button', { name: 'PDFをダウンロード' });
+  // Node-side download events, timestamped; Chromium may throttle a burst of downloads, so they are not waited on.
+  const downloads: { at: number; path: Promise<string> }[] = [];
+  page.on('download', (d) => downloads.push({ at: performance.now(), path: d.path() }));
+  const runs: { inPage: number; toEvent: number; bytes: number }[] = [];
+  for (let i = 0; i <= WARM_RUNS; i++) {
+    await button.waitFor();
+    const seen = downloads.length;
+    const t0 = performance.now();
+    await button.click();
+    // Done when the app has handed the file to the browser (its <a download> appended) or shows its PDF error.
+    const outcome = await page.waitForFunction(
+      (n) => {
+        const b = (window as unknown as { __pdfBench: { saved: number[] } }).__pdfBench;
+        const alert = document.querySelector('.actions [role=alert]');
+        return b.saved.length > n ? 'saved' : alert ? `the page shows a PDF error: ${alert.textContent?.replace(/\s+/g, ' ')}` : false;
+      },
+      i,
+      { timeout: 60_000 },
+    );
+    const result = await outcome.jsonValue();
+    if (result !== 'saved') throw new Error(String(result));
+    const inPage = await page.evaluate(() => {
+      const b = (window as unknown as { __pdfBench: { click: number; saved: number[] } }).__pdfBench;
+      return (b.saved.at(-1) ?? NaN) - b.click;
+    });
+    // Give the download event a moment to arrive in Node.
+    const until = performance.now() + 3000;
+    while (downloads.length === seen && performance.now() < until) await new Promise((r) => setTimeout(r, 5));
+    const d = downloads[seen];
+    const bytes = d ? (await readFile(await d.path)).length : NaN;
+    runs.push({ inPage, toEvent: d ? d.at - t0 : NaN, bytes });
+  }
+  const missed = runs.filter((r) => Number.isNaN(r.toEvent)).length;
+  await page.context().close();
+  const [first, ...warm] = runs;
+  if (!first) return;
+  const warmInPage = median(warm.map((r) => r.inPage));
+  const warmToEvent = median(warm.map((r) => r.toEvent).filter((x) => !Number.isNaN(x)));
+  const size = runs.find((r) => !Number.isNaN(r.bytes))?.bytes ?? NaN;
+  table(
+    `PDF generation in Chromium (SENSITIVE_CASE leak summary, Japanese; ${WARM_RUNS} warm runs after the first)`,
+    ['run', 'click → <a download> (in page)', 'click → download event (Node)', 'size'],
+    [
+      ['first (loads writer chunk, font, wasm)', ms(first.inPage), ms(first.toEvent), kb(size)],
+      ['warm median', ms(warmInPage), ms(warmToEvent), kb(median(warm.map((r) => r.bytes).filter((x) => !Number.isNaN(x))))],
+      ['warm min / max', `${ms(Math.min(...warm.map((r) => r.inPage)))} / ${ms(Math.max(...warm.map((r) => r.inPage)))}`, '', ''],
+    ],
+  );
+  console.log(
+    'How: the UI is driven through a complete assessment, then the PDF button is clicked repeatedly. "In page" is performance.now()\n' +
+      'from the button click (capture listener) to the moment the app appends its <a download> (MutationObserver): model building,\n' +
+      'font subsetting, layout and jsPDF output. "Download event" adds Playwright/Chromium download handling. The service worker\n' +
+      'had finished precaching, so the first run reads the font and wasm from Cache Storage.' +
+      (missed
+        ? `\nChromium did not raise a download event for ${missed} of ${runs.length} clicks (it throttles a burst of downloads); the in-page times cover every click.`
+        : ''),
+  );
+  summary.push(['PDF first (in page)', ms(first.inPage), '—', 'info']);
+  summary.push(['PDF warm median (in page)', ms(warmInPage), `≤ ${BUDGET.pdfWarmMs} ms`, verdict(warmInPage, BUDGET.pdfWarmMs)]);
+  summary.push(['PDF size', kb(size), `≤ ${kb(BUDGET.pdfBytes)}`, verdict(size, BUDGET.pdfBytes)]);
+
+  try {
+    const node = (await import(pathToFileURL(join(h.ROOT, 'scripts', 'bench-pdf.ts')).href)) as {
+      benchPdfNode?: () => Promise<{ firstMs: number; warmMs: number; bytes: number }>;
+    };
+    if (node.benchPdfNode) {
+      const r = await node.benchPdfNode();
+      console.log(
+        `For comparison, renderPdf in Node (scripts/bench-pdf.ts, its own sample model): first ${ms(r.firstMs)}, warm ${ms(r.warmMs)}, ${kb(r.bytes)}.`,
+      );
+    }
+  } catch (e) {
+    console.log(`(Node PDF bench from scripts/bench-pdf.ts unavailable: ${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
+}
+
+// --- 3. Answer → next question ------------------------------------------------------------------------------------
+
+async function answerTiming(browser: Browser, url: string): Promise<void> {
+  const samples: number[] = [];
+  const frames: number[] = [];
+  const cases = [app.SENSITIVE_CASE, app.RANSOMWARE_CASE];
+  for (let round = 0; round < ANSWER_ROUNDS; round++) {
+    const facts = cases[round % cases.length] ?? app.SENSITIVE_CASE;
+    const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    const page = await context.newPage();
+    await page.goto(`${url}/#/`);
+    await app.startLeak(page, `応答時間 ${round + 1}`);
+    for (let i = 0; i < 40; i++) {
+      const id = await app.currentQuestion(page);
+      if (!id) break;
+      await app.fill(page, id, facts[id]);
+      // Click in the page and time, in the page, until Svelte has put the next question in the DOM, then the next frame.
+      // (No named functions inside: tsx would wrap them in a __name() helper that does not exist in the page.)
+      const t = await page.evaluate(
+        () =>
+          new Promise<{ dom: number; frame: number; to: string }>((resolve, reject) => {
+            const el = document.querySelector('.question-page[data-question]');
+            const button = document.querySelector<HTMLButtonElement>('.question-page form button[type=submit]');
+            if (!el || !button) return reject(new Error('no question on screen'));
+            const was = el.getAttribute('data-question');
+            let t0 = 0;
+            const observer = new MutationObserver(() => {
+              const now = document.querySelector('.question-page[data-question]')?.getAttribute('data-question');
+              const to = now && now !== was ? now : document.querySelector('.review-page') ? 'review' : null;
+              if (to === null) return;
+              const dom = performance.now() - t0;
+              observer.disconnect();
+              requestAnimationFrame(() => resolve({ dom, frame: performance.now() - t0, to }));
+            });
+            observer.observe(document.getElementById('main') ?? document.body, { subtree: true, childList: true, attributes: true });
+            setTimeout(() => reject(new Error(`no next question 5 s after answering ${was}`)), 5000);
+            t0 = performance.now();
+            button.click();
+          }),
+      );
+      if (t.to === 'review') break;
+      samples.push(t.dom);
+      frames.push(t.frame);
+    }
+    await context.close();
+  }
+  const med = median(samples);
+  table(
+    `Answer click → next question rendered (${samples.length} answers over ${ANSWER_ROUNDS} assessments; question → question only)`,
+    ['measure', 'median', 'p90', 'max'],
+    [
+      ['click → next question in the DOM', ms(med), ms(percentile(samples, 90)), ms(Math.max(...samples))],
+      ['click → next animation frame', ms(median(frames)), ms(percentile(frames, 90)), ms(Math.max(...frames))],
+    ],
+  );
+  console.log(
+    'How: in the page, performance.now() before button.click() on the submit button, then a MutationObserver on <main> fires\n' +
+      'when .question-page[data-question] names a different question; "next frame" is the requestAnimationFrame after that.',
+  );
+  summary.push(['Answer → next question (median)', ms(med), `≤ ${BUDGET.answerMedianMs} ms`, verdict(med, BUDGET.answerMedianMs)]);
+}
+
+// --- 4. Precache ---------------------------------------------------------------------------------------------------
+
+function precache(dist: string): void {
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const list = /precacheAndRoute\(\s*\[([\s\S]*?)\]/.exec(sw)?.[1] ?? '';
+  const all = [...list.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1] ?? '');
+  const urls = [...new Set(all)];
+  const part = (u: string): string => {
+    const name = u.split('/').pop() ?? u;
+    if (u.endsWith('.ttf')) return 'font (.ttf)';
+    if (u.endsWith('.wasm')) return 'harfbuzz wasm';
+    if (/^(common|leak|citations|holidays)-/.test(name)) return 'locale chunks (common-, leak-, citations-, holidays-)';
+    if (/^download-pdf-/.test(name)) return 'PDF writer JS (jsPDF, subsetter; lazy)';
+    if (/\.(js|css|html)$/.test(u)) return 'app JS/CSS/HTML';
+    return 'icons, manifest, licences';
+  };
+  const parts = new Map<string, { files: number; bytes: number; gzip: number }>();
+  let total = 0;
+  let totalGz = 0;
+  for (const u of urls) {
+    const bytes = readFileSync(join(dist, u));
+    const gz = h.gzipSize(bytes);
+    const p = parts.get(part(u)) ?? { files: 0, bytes: 0, gzip: 0 };
+    parts.set(part(u), { files: p.files + 1, bytes: p.bytes + bytes.length, gzip: p.gzip + gz });
+    total += bytes.length;
+    totalGz += gz;
+  }
+  const rows = [...parts.entries()]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .map(([name, p]) => [name, String(p.files), kb(p.bytes), kb(p.gzip)]);
+  rows.push(['total precache', String(urls.length), `${kb(total)} (${mb(total)})`, kb(totalGz)]);
+  const swFiles = [
+    'sw.js',
+    ...(/define\(\["\.\/(workbox-[^"]+)"\]/.exec(sw)?.[1] ? [`${/define\(\["\.\/(workbox-[^"]+)"\]/.exec(sw)?.[1]}.js`] : []),
+  ];
+  const swBytes = swFiles.reduce((n, f) => n + statSync(join(dist, f)).size, 0);
+  rows.push([`service worker itself (${swFiles.join(', ')}; not precached)`, String(swFiles.length), kb(swBytes), '']);
+  table('Precache (dist/sw.js manifest; sizes of the files in dist/, as served)', ['part', 'files', 'size', 'gzip -9'], rows);
+  if (all.length !== urls.length)
+    console.log(`Note: the manifest lists ${all.length} entries for ${urls.length} distinct URLs (duplicates counted once).`);
+  console.log('Per file:');
+  for (const u of urls.sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size)) {
+    console.log(`  ${kb(statSync(join(dist, u)).size).padStart(10)}  ${u}`);
+  }
+  summary.push(['Precache total', mb(total), '—', 'info']);
+}
+
+// --- main ------------------------------------------------------------------------------------------------------------
+
+const t0 = performance.now();
+h.ensureBuild((s) => console.log(s));
+const server = await h.startPreview();
+let browser: Browser | null = null;
+try {
+  browser = await h.launchChromium();
+  console.log(`Shirube bench: production build served by vite preview at ${server.url}; Chromium ${browser.version()} headless.`);
+  await firstLoad(browser, server.url);
+  await pdfTiming(browser, server.url);
+  await answerTiming(browser, server.url);
+  precache(server.dir);
+  table('Summary (figures only; budgets are not asserted)', ['figure', 'measured', 'budget', 'status'], summary);
+  console.log(`\nbench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+} finally {
+  await browser?.close().catch(() => {});
+  await server.stop();
+}
