@@ -59,6 +59,20 @@ const detail = {
   },
 };
 
+/** Individual test counts a suite reported, for the closing line (null when it reports none, e.g. lint). */
+const counts = {
+  vitest(out) {
+    const tests = lastMatch(out, /Tests\s+(.+?)\s*\((\d+)\)/g);
+    if (!tests) return null;
+    const num = (word) => Number(new RegExp(`(\\d+) ${word}`).exec(tests[1])?.[1] ?? 0);
+    return { passed: num('passed'), failed: num('failed') };
+  },
+  plain(out) {
+    const m = lastMatch(out, /^(\d+) passed, (\d+) failed/gm);
+    return m ? { passed: Number(m[1]), failed: Number(m[2]) } : null;
+  },
+};
+
 /** The scenario packs for the flows this build implements, read from src/domain/flows/registry.ts. */
 async function scenarioPacks() {
   const { tsImport } = await import('tsx/esm/api');
@@ -118,7 +132,8 @@ for (const suite of suites) {
   }
   const secs = (Date.now() - started) / 1000;
   const note = result.error ?? suite.parse(result.output);
-  results.push({ name: suite.name, status: result.code === 0 ? 'PASS' : 'FAIL', code: result.code, secs, note });
+  const reported = result.error ? null : (counts[suite.parse.name]?.(result.output) ?? null);
+  results.push({ name: suite.name, status: result.code === 0 ? 'PASS' : 'FAIL', code: result.code, secs, note, reported });
 }
 
 const passed = results.filter((r) => r.status === 'PASS').length;
@@ -129,5 +144,16 @@ for (const r of results) {
   const exit = r.status === 'FAIL' ? ` (exit ${r.code})` : '';
   console.log(`${r.status.padEnd(7)} ${r.name.padEnd(w)}  ${r.secs.toFixed(1).padStart(6)} s  ${r.note || ''}${exit}`);
 }
-console.log(`${passed} passed, ${failed} failed`);
+// The closing line counts tests: each suite's own test counts, or the suite as one check (type check, lint).
+let testsPassed = 0;
+let testsFailed = 0;
+for (const r of results) {
+  if (r.status === 'skipped') continue;
+  const c = r.reported ?? (r.status === 'PASS' ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+  testsPassed += c.passed;
+  // A suite that exited non-zero counts as failed even when its runner printed no failing test.
+  testsFailed += r.status === 'FAIL' ? Math.max(1, c.failed) : c.failed;
+}
+console.log(`Suites — ${passed} of ${passed + failed} passed${failed ? ` (${failed} failed)` : ''}`);
+console.log(`${testsPassed} passed, ${testsFailed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;
