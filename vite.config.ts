@@ -16,6 +16,8 @@ export default defineConfig({
       // The user is asked before a new version takes over, so no in-progress answer is lost by the update.
       registerType: 'prompt',
       injectRegister: false,
+      // globPatterns below already precache the icons; listing them twice only bloats the manifest.
+      includeManifestIcons: false,
       manifest: {
         name: 'しるべ — 個人情報保護法 判定ナビ',
         short_name: 'しるべ',
