@@ -10,6 +10,7 @@ import { AssessmentRepository, SettingsRepository } from '../../src/storage/asse
 import { openDb, type ShirubeDb } from '../../src/storage/db';
 import { newEnvelope, type Envelope, type Position } from '../../src/storage/envelope';
 import { AppState } from '../../src/ui/app-state.svelte';
+import { leakFacts } from '../fixtures/leak-facts';
 import AssessmentScreen from '../../src/ui/AssessmentScreen.svelte';
 import jaCommon from '../../locales/ja/common.json';
 import jaLeak from '../../locales/ja/leak.json';
@@ -37,30 +38,16 @@ export async function makeApp(lang: Lang = 'ja'): Promise<TestApp> {
 /** Title of a leak question in Japanese (from locales/ja/leak.json). */
 export const qTitle = (id: keyof typeof jaLeak.questions): string => jaLeak.questions[id].title;
 
-/** Facts for a business that leaked personal data including sensitive data, up to (not including) `persons`. */
-export const SENSITIVE_LEAK_TO_PERSONS: Facts = {
-  actor: 'business',
-  events: ['leak'],
-  certainty: 'confirmed',
-  recoveredUnseen: 'no',
-  dataKind: 'personal-data',
-  protected: 'no',
-  sensitive: 'yes',
-  financial: 'no',
-  wrongful: 'no',
-};
+/** The full reportable path (business, leak, sensitive yes, one person), with knownOn 2025-12-05. */
+export const REPORTABLE_FACTS: Facts = leakFacts({ sensitive: 'yes', persons: 1, knownOn: '2025-12-05' }, ['ransomware']);
 
-/** The full reportable path (business, leak, sensitive yes), with knownOn 2025-12-05. */
-export const REPORTABLE_FACTS: Facts = {
-  ...SENSITIVE_LEAK_TO_PERSONS,
-  persons: 1,
-  role: 'controller',
-  canContactAll: 'yes',
-  delegatedSector: 'no',
-  myNumber: 'no',
-  privacyMark: 'no',
-  knownOn: '2025-12-05',
-};
+/** The same case up to (not including) `persons`. */
+export const SENSITIVE_LEAK_TO_PERSONS: Facts = Object.fromEntries(
+  ['actor', 'events', 'certainty', 'recoveredUnseen', 'dataKind', 'protected', 'sensitive', 'financial', 'wrongful'].map((k) => [
+    k,
+    REPORTABLE_FACTS[k],
+  ]),
+) as Facts;
 
 export async function saveAssessment(
   t: TestApp,
