@@ -2,7 +2,7 @@
 
 import { citation } from '../domain/citations';
 import { weekday } from '../domain/dates';
-import type { Lang, Translate } from './index';
+import type { Lang, TKey, Translate } from './index';
 
 const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
 
@@ -12,7 +12,8 @@ export function formatDate(iso: string, t: Translate): string {
     year: y,
     month: m,
     day: d,
-    monthName: t(`common:date.months.${m}`),
+    // Month and weekday keys exist for 1–12 and 0–6 (checked by the locale tests).
+    monthName: t(`common:date.months.${m}` as TKey),
     weekday: t(`common:date.weekdays.${weekday(iso)}`),
   });
 }

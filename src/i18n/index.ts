@@ -2,6 +2,9 @@
 // language is in the first load.
 
 import i18next, { type i18n as I18n, type TOptions } from 'i18next';
+import type { TKey } from './keys';
+
+export type { TKey } from './keys';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -59,7 +62,7 @@ export async function ensureLanguage(
   );
 }
 
-export type Translate = (key: string, options?: TOptions) => string;
+export type Translate = (key: TKey, options?: TOptions) => string;
 
 /** A translator bound to one language (for PDF writing in a language other than the UI's, or tests). */
 export function fixedT(inst: I18n, lang: Lang): Translate {

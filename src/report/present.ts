@@ -5,7 +5,7 @@ import { citationByRef } from '../domain/citations';
 import { rolledDue } from '../domain/deadlines';
 import { flowDefinition } from '../domain/flows/registry';
 import { questionOf } from '../domain/interrogate';
-import type { Deadline, FactValue, Facts, FlowId, Outcome, Question } from '../domain/types';
+import type { Deadline, FactValue, Facts, FlowId, Outcome, Question, Tri } from '../domain/types';
 import { whatIf } from '../domain/what-if';
 import { formatCitation, formatDate } from '../i18n/format';
 import type { Lang, Translate } from '../i18n';
@@ -56,7 +56,7 @@ export function formatAnswer(flow: FlowId, q: Question, value: FactValue | undef
   if (value === undefined) return t('common:answer.notAnswered');
   switch (q.type) {
     case 'tri':
-      return t(`common:tri.${String(value)}`);
+      return t(`common:tri.${value as Tri}`);
     case 'enum':
       return t(`${flow}:options.${q.id}.${String(value)}.label`);
     case 'multi': {
