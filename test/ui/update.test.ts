@@ -1,0 +1,45 @@
+// A new app version waits for the user: the prompt appears, "later" keeps the page, and "update" reloads only
+// after every pending autosave has been written, so no answer is lost by the update.
+
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import App from '../../src/ui/App.svelte';
+import { PwaState } from '../../src/ui/pwa.svelte';
+import { jaCommon, makeApp, REPORTABLE_FACTS } from './helpers';
+import { newEnvelope } from '../../src/storage/envelope';
+
+describe('update prompt', () => {
+  it('asks before reloading, and reloads only after pending saves are written', async () => {
+    const t = await makeApp();
+    const pwa = new PwaState(t.assessments);
+    const events: string[] = [];
+    pwa.attach(async (reload) => {
+      // By the time the new version takes over, the save queued below must be in IndexedDB.
+      const saved = await t.assessments.get('pending');
+      events.push(`update(${String(reload)}) saved=${saved?.facts.knownOn ?? 'none'}`);
+    });
+    render(App, { app: t.app, pwa });
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+
+    pwa.needRefresh = true;
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog).toHaveTextContent(jaCommon.update.body);
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: jaCommon.update.later }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(events).toEqual([]);
+
+    pwa.needRefresh = true;
+    await screen.findByRole('alertdialog');
+    // A slow autosave still in flight when the user chooses to update.
+    const put = t.db.assessments.put.bind(t.db.assessments);
+    t.db.assessments.put = ((...args: Parameters<typeof put>) =>
+      new Promise((r) => setTimeout(r, 50)).then(() => put(...args))) as unknown as typeof put;
+    const env = { ...newEnvelope('leak', 'pending', 'x', new Date()), facts: { ...REPORTABLE_FACTS } };
+    void t.assessments.save(env);
+    await user.click(screen.getByRole('button', { name: jaCommon.update.reload }));
+    await waitFor(() => expect(events).toEqual(['update(true) saved=2025-12-05']));
+  });
+});
