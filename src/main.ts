@@ -40,7 +40,8 @@ async function boot() {
   target.replaceChildren();
   mount(App, { target, props: { app, pwa } });
 
-  void requestPersistence().then((p) => (app.persisted = p));
+  // Best effort: a refusal leaves data saved but evictable under storage pressure; nothing to show for it.
+  void requestPersistence();
 
   if ('serviceWorker' in navigator) {
     const updateSW = registerSW({

@@ -1,7 +1,7 @@
 // Checks one answer against its question's type; the single place that says what a valid fact value is.
 
 import { isValidIsoDate } from './dates';
-import type { FactValue, Question } from './types';
+import type { Question } from './types';
 
 export type ValueProblem =
   | 'not-tri'
@@ -48,12 +48,4 @@ export function checkValue(q: Question, value: unknown, ctx: ValidationContext =
       return null;
     }
   }
-}
-
-/** Two fact values are the same answer (order of a multi answer does not matter). */
-export function sameValue(a: FactValue | undefined, b: FactValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
-  }
-  return a === b;
 }

@@ -25,7 +25,6 @@ export class AppState {
   lang = $state<Lang>('ja');
   route = $state<Route>({ name: 'home' });
   storageError = $state<StorageError | null>(null);
-  persisted = $state<boolean | null>(null);
   /** Bumped when a locale namespace arrives, so texts from it re-render. */
   private bundles = $state(0);
   // Bookkeeping only (which namespaces to load for the other language); nothing renders from it.

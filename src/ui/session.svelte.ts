@@ -92,11 +92,6 @@ export class AssessmentSession {
     this.start(this.envelope.facts, at);
   }
 
-  setTitle(title: string): void {
-    this.envelope = { ...this.envelope, title, updatedAt: this.now().toISOString() };
-    void this.persist();
-  }
-
   get questionIds(): string[] {
     return visibleQuestions(this.def, this.snapshot.context.facts).path;
   }

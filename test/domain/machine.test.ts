@@ -6,7 +6,7 @@ import { createActor } from 'xstate';
 import { leakFlow } from '../../src/domain/flows/leak';
 import { createFlowMachine } from '../../src/domain/machine';
 import type { FactValue, Facts } from '../../src/domain/types';
-import { leakFacts } from '../fixtures/leak-facts';
+import { leakFacts, leakFactsBefore } from '../fixtures/leak-facts';
 
 const machine = createFlowMachine(leakFlow);
 const start = (input: { facts?: Facts; at?: string; today?: string } = {}) => {
@@ -73,16 +73,7 @@ describe('leak wizard machine', () => {
   });
 
   it('changing an earlier answer drops later answers that no longer apply', () => {
-    const a = start({
-      facts: {
-        actor: 'business',
-        events: ['leak'],
-        certainty: 'confirmed',
-        recoveredUnseen: 'no',
-        dataKind: 'personal-data',
-        protected: 'no',
-      },
-    });
+    const a = start({ facts: leakFactsBefore('sensitive') });
     expect(current(a)).toBe('sensitive');
     a.send({ type: 'CHANGE', id: 'events' });
     expect(current(a)).toBe('events');

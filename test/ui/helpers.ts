@@ -10,7 +10,7 @@ import { AssessmentRepository, SettingsRepository } from '../../src/storage/asse
 import { openDb, type ShirubeDb } from '../../src/storage/db';
 import { newEnvelope, type Envelope, type Position } from '../../src/storage/envelope';
 import { AppState } from '../../src/ui/app-state.svelte';
-import { leakFacts } from '../fixtures/leak-facts';
+import { leakFacts, leakFactsBefore } from '../fixtures/leak-facts';
 import AssessmentScreen from '../../src/ui/AssessmentScreen.svelte';
 import jaCommon from '../../locales/ja/common.json';
 import jaLeak from '../../locales/ja/leak.json';
@@ -42,12 +42,7 @@ export const qTitle = (id: keyof typeof jaLeak.questions): string => jaLeak.ques
 export const REPORTABLE_FACTS: Facts = leakFacts({ sensitive: 'yes', persons: 1, knownOn: '2025-12-05' }, ['ransomware']);
 
 /** The same case up to (not including) `persons`. */
-export const SENSITIVE_LEAK_TO_PERSONS: Facts = Object.fromEntries(
-  ['actor', 'events', 'certainty', 'recoveredUnseen', 'dataKind', 'protected', 'sensitive', 'financial', 'wrongful'].map((k) => [
-    k,
-    REPORTABLE_FACTS[k],
-  ]),
-) as Facts;
+export const SENSITIVE_LEAK_TO_PERSONS: Facts = leakFactsBefore('persons', { sensitive: 'yes' });
 
 export async function saveAssessment(
   t: TestApp,

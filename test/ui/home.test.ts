@@ -65,7 +65,9 @@ describe('import', () => {
     const original = fixture();
 
     await user.upload(fileInput(), jsonFile(fixtureText()));
-    expect(await screen.findByRole('status')).toHaveTextContent(fill(jaCommon.import.done, { title: original.title }));
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent(fill(jaCommon.import.done, { title: original.title }));
+    expect(status).not.toHaveTextContent(fill(jaCommon.import.outcomeDiffers, { ruleset: original.ruleset }));
     expect(await t.assessments.get(original.id)).toEqual(original);
     const link = await screen.findByRole('link', { name: original.title });
     expect(link).toHaveAttribute('href', `#/a/${original.id}`);
@@ -86,6 +88,22 @@ describe('import', () => {
     const list = await screen.findByRole('link', { name: copyTitle });
     expect(within(list.closest('ul') as HTMLElement).getByRole('link', { name: original.title })).toBeInTheDocument();
     expect(savedTitles()).toHaveLength(2);
+  });
+
+  it('says so when an imported verdict is not what the current rules give for its answers', async () => {
+    const t = await makeApp();
+    await renderHome(t);
+    await screen.findByText(jaCommon.home.none);
+    const user = userEvent.setup();
+    const doctored = fixture();
+    doctored.outcome = { ...doctored.outcome!, outcome: 'not-reportable' };
+
+    await user.upload(fileInput(), jsonFile(JSON.stringify(doctored)));
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent(fill(jaCommon.import.done, { title: doctored.title }));
+    expect(status).toHaveTextContent(fill(jaCommon.import.outcomeDiffers, { ruleset: doctored.ruleset }));
+    // Stored as imported: the evidence is kept, not silently corrected.
+    expect((await t.assessments.get(doctored.id))?.outcome?.outcome).toBe('not-reportable');
   });
 
   it('refuses a JSON file that is not an assessment', async () => {

@@ -4,6 +4,7 @@ import { screen, within } from '@testing-library/svelte';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { expectHeading, h1, jaCommon, jaLeak, makeApp, openAssessment, qTitle, REPORTABLE_FACTS, stored } from './helpers';
+import { leakFactsBefore } from '../fixtures/leak-facts';
 
 /** i18next-style {{name}} interpolation, so expected texts come from the locale files. */
 const fill = (template: string, vars: Record<string, string | number>): string =>
@@ -72,16 +73,7 @@ describe('outcome page', () => {
 describe('unsure answers', () => {
   it('わからない leads, after the review, to a provisional outcome naming the question and what would change', async () => {
     const t = await makeApp();
-    const env = await openAssessment(t, {
-      facts: {
-        actor: 'business',
-        events: ['leak'],
-        certainty: 'confirmed',
-        recoveredUnseen: 'no',
-        dataKind: 'personal-data',
-        protected: 'no',
-      },
-    });
+    const env = await openAssessment(t, { facts: leakFactsBefore('sensitive') });
     const user = userEvent.setup();
 
     await choose(user, 'sensitive', jaCommon.tri.unsure);

@@ -32,7 +32,7 @@ export const LEAK_QUESTIONS: readonly Question[] = [
   { id: 'persons', type: 'count', samples: [1, 100, 101, 1000, 1001], citations: ['rules-7-iv', 'rules-43-iv'] },
   tri('ordinanceSensitive', 'yes', ['rules-43-v']),
   { id: 'role', type: 'enum', options: ['controller', 'contractor'], citations: ['appi-26-1', 'rules-9'] },
-  tri('canContactAll', 'no', ['appi-26-2', 'rules-10']),
+  tri('canContactAll', 'no', ['appi-26-2', 'rules-10', 'gl-3-5-4']),
   tri('delegatedSector', 'no', ['appi-150-1', 'rules-8-3']),
   tri('myNumber', 'yes', ['ppc-leak-form']),
   tri('ransomware', 'no', ['rules-8', 'ransomware-form']),
@@ -149,7 +149,7 @@ export function decideLeak(r: Reader): Verdict {
       const days = wrongful ? 60 : 30;
       deadlines.push(knownOn ? { duty: 'report-final', days, due: rolledDue(knownOn, days).due } : { duty: 'report-final', days });
       // Rules 44–45 for public bodies are UNVERIFIED (rulebook §F.2): assumed to mirror Rules 8 and 10.
-      citations.push(...(business ? ['rules-8-1', 'rules-8-2', 'rules-10'] : ['rules-44', 'rules-45']));
+      citations.push(...(business ? ['rules-8-1', 'rules-8-2', 'rules-10', 'gl-3-5-4'] : ['rules-44', 'rules-45']));
       if (delegated) citations.push('appi-150-1');
     }
   }
