@@ -40,6 +40,8 @@ export interface FlowDefinition {
   readonly outcomes: readonly string[];
   /** The order a person should work through the duties (outcomes keep them sorted by id). */
   readonly dutyOrder: readonly string[];
+  /** The citation behind each ground id where the ground is not itself a citation id (e.g. "consent"). */
+  readonly groundCitations?: Readonly<Record<string, string>>;
   decide(r: Reader): Verdict;
 }
 
@@ -58,6 +60,11 @@ export interface WalkOptions {
    * 'interactive': any absent fact is the next question to ask, optional or not.
    */
   mode: 'evaluate' | 'interactive';
+}
+
+/** The citation id shown for a ground of this flow. */
+export function groundCitation(flow: FlowDefinition, ground: string): string {
+  return flow.groundCitations?.[ground] ?? ground;
 }
 
 export function questionOf(flow: FlowDefinition, id: string): Question | undefined {

@@ -17,6 +17,8 @@ interface QuestionBase {
   readonly id: string;
   /** Citation ids (see citations.ts) shown with the question. */
   readonly citations: readonly string[];
+  /** The locale text carries a checklist the user can tick off while answering (an aid; not a fact). */
+  readonly checklist?: boolean;
 }
 
 export interface TriQuestion extends QuestionBase {
@@ -31,6 +33,8 @@ export interface EnumQuestion extends QuestionBase {
 export interface MultiQuestion extends QuestionBase {
   readonly type: 'multi';
   readonly options: readonly string[];
+  /** Optional headed groups for long pickers; together they list every option once, in order. */
+  readonly groups?: readonly { readonly id: string; readonly options: readonly string[] }[];
 }
 export interface CountQuestion extends QuestionBase {
   readonly type: 'count';

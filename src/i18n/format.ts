@@ -34,14 +34,16 @@ export function formatCitation(id: string, t: Translate, lang: Lang): string {
   const pattern =
     c.article === '-'
       ? 'document'
-      : c.law.startsWith('gl-')
-        ? 'section'
-        : c.paragraph && item
-          ? 'paragraphItem'
-          : c.paragraph
-            ? 'paragraph'
-            : item
-              ? 'item'
-              : 'article';
+      : c.law === 'ppc-qa'
+        ? 'qa'
+        : c.law.startsWith('gl-')
+          ? 'section'
+          : c.paragraph && item
+            ? 'paragraphItem'
+            : c.paragraph
+              ? 'paragraph'
+              : item
+                ? 'item'
+                : 'article';
   return t(`citations:format.${pattern}`, { law, article: c.article, paragraph: c.paragraph, item });
 }

@@ -3,8 +3,14 @@
 import type { FlowDefinition } from '../interrogate';
 import type { FlowId } from '../types';
 import { leakFlow } from './leak';
+import { personalInfoFlow } from './personal-info';
+import { provisionFlow } from './provision';
+import { sensitiveAcquisitionFlow } from './sensitive-acquisition';
 
 const IMPLEMENTED: Partial<Record<FlowId, FlowDefinition>> = {
+  'personal-info': personalInfoFlow,
+  'sensitive-acquisition': sensitiveAcquisitionFlow,
+  provision: provisionFlow,
   leak: leakFlow,
 };
 
