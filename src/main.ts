@@ -4,6 +4,7 @@ import { mount } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
 import { createI18n, DEFAULT_LANG, isLang, STARTUP_NAMESPACES, type Lang } from './i18n';
 import { AssessmentRepository, requestPersistence, SettingsRepository } from './storage/assessments';
+import { CaseRepository } from './storage/cases';
 import { openDb } from './storage/db';
 import { StorageError } from './storage/errors';
 import App from './ui/App.svelte';
@@ -25,7 +26,7 @@ async function boot() {
   }
   document.documentElement.lang = lang;
   const i18n = await createI18n(lang, undefined, STARTUP_NAMESPACES);
-  const app = new AppState(i18n, assessments, settings, lang);
+  const app = new AppState(i18n, assessments, settings, lang, new CaseRepository(db));
   if (startupError) app.reportStorage(startupError);
   // Another tab holds an older schema open, or a newer version of the app wants to upgrade the database.
   db.on('blocked', () => app.reportStorage(new StorageError('blocked')));

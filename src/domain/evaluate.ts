@@ -7,7 +7,6 @@ import type { ValueProblem } from './validate';
 
 export type EvaluationError =
   | { code: 'unknown-flow'; flow: string }
-  | { code: 'not-implemented'; flow: FlowId }
   | { code: 'missing-fact'; flow: FlowId; factId: string }
   | { code: 'invalid-fact'; flow: FlowId; factId: string; problem: ValueProblem | 'unknown-question' };
 
@@ -19,8 +18,7 @@ export function isFlowId(x: unknown): x is FlowId {
 
 export function resolveFlow(flow: string): { ok: true; def: FlowDefinition } | { ok: false; error: EvaluationError } {
   if (!isFlowId(flow)) return { ok: false, error: { code: 'unknown-flow', flow } };
-  const def = flowDefinition(flow);
-  return def ? { ok: true, def } : { ok: false, error: { code: 'not-implemented', flow } };
+  return { ok: true, def: flowDefinition(flow) };
 }
 
 export function evaluate(flow: FlowId | string, facts: Facts): Evaluation {
@@ -42,8 +40,6 @@ export function describeError(e: EvaluationError): string {
   switch (e.code) {
     case 'unknown-flow':
       return `unknown flow "${e.flow}"`;
-    case 'not-implemented':
-      return `flow "${e.flow}" is not implemented in this build`;
     case 'missing-fact':
       return `missing fact ${e.factId}`;
     case 'invalid-fact':

@@ -9,7 +9,7 @@ export type { TKey } from './keys';
 export const LANGUAGES = ['ja', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = 'ja';
-export const NAMESPACES = ['common', 'leak', 'citations', 'holidays'] as const;
+export const NAMESPACES = ['common', 'personal-info', 'sensitive-acquisition', 'provision', 'leak', 'citations', 'holidays'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const isLang = (x: unknown): x is Lang => x === 'ja' || x === 'en';

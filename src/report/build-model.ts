@@ -1,21 +1,43 @@
-// Builds the PDF's ReportModel from an envelope in one language, using the same presentation as the screen.
+// Builds the PDF's ReportModel in one language, using the same presentation as the screen: one assessment, or a
+// data use case (案件) with every run in it.
 
 import { walk } from '../domain/interrogate';
 import { flowDefinition } from '../domain/flows/registry';
 import { RULESET, RULESET_BASELINE_DATE } from '../domain/ruleset';
 import { formatDate, formatInstant } from '../i18n/format';
-import type { Lang, Translate } from '../i18n';
+import type { Lang, TKey, Translate } from '../i18n';
+import type { CaseBundle } from '../storage/cases';
 import type { Envelope } from '../storage/envelope';
-import { exportEnvelope } from './json';
-import { presentOutcome } from './present';
-import type { ReportModel, ReportSection } from './report-model';
+import { exportCase, exportEnvelope } from './json';
+import { presentOutcome, type ListText, type PresentedOutcome } from './present';
+import type { ReportItem, ReportModel, ReportSection } from './report-model';
 
-export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: Date): ReportModel {
+function present(env: Envelope, t: Translate, lang: Lang, list: ListText | undefined): PresentedOutcome | null {
   const def = flowDefinition(env.flow);
-  if (!def) throw new Error(`flow ${env.flow} is not implemented`);
   const w = walk(def, env.facts, { mode: 'evaluate' });
-  if (w.kind !== 'complete') throw new Error('the assessment is not complete');
-  const v = presentOutcome(env.flow, env.facts, w.path, w.outcome, t, lang);
+  if (w.kind !== 'complete') return null;
+  return presentOutcome(env.flow, env.facts, w.path, w.outcome, t, lang, list, env.prefilled);
+}
+
+const dutyItem = (d: PresentedOutcome['duties'][number], t: Translate): ReportItem => ({
+  title: `□ ${d.title}`,
+  ...(d.deadline ? { emphasis: [d.deadline.primary, ...d.deadline.steps].join('\n'), meta: d.deadline.rule } : {}),
+  body: [d.explanation, ...d.steps.map((s) => `${t('common:report.step')} ${s}`)].join('\n'),
+});
+
+const answerText = (a: PresentedOutcome['answers'][number], t: Translate) =>
+  a.prefilled ? `${a.answer}（${t('common:chain.prefilledShort')}）` : a.answer;
+
+function rulesetMeta(t: Translate) {
+  return {
+    label: t('common:report.ruleset'),
+    value: t('common:ruleset.value', { date: formatDate(RULESET_BASELINE_DATE, t), id: RULESET }),
+  };
+}
+
+export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: Date, list?: ListText): ReportModel {
+  const v = present(env, t, lang, list);
+  if (!v) throw new Error('the assessment is not complete');
   const flowTitle = t(`${env.flow}:title`);
   const sections: ReportSection[] = [];
   if (v.openQuestions.length)
@@ -30,22 +52,14 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
     });
   if (v.reasons.length)
     sections.push({ heading: t('common:outcome.reasons'), items: v.reasons.map((r) => ({ title: r.title, body: r.explanation })) });
-  if (v.duties.length)
-    sections.push({
-      heading: t('common:outcome.duties'),
-      items: v.duties.map((d) => ({
-        title: `□ ${d.title}`,
-        ...(d.deadline ? { emphasis: [d.deadline.primary, ...d.deadline.steps].join('\n'), meta: d.deadline.rule } : {}),
-        body: d.explanation,
-      })),
-    });
+  if (v.duties.length) sections.push({ heading: t('common:outcome.duties'), items: v.duties.map((d) => dutyItem(d, t)) });
   if (v.notes.length)
     sections.push({ heading: t('common:outcome.notes'), items: v.notes.map((n) => ({ title: n.title, body: n.explanation })) });
   sections.push({
     heading: t('common:outcome.sources'),
     items: v.citations.map((c) => ({ title: c.text, body: c.title + (c.unverified ? `（${t('citations:unverified')}）` : '') })),
   });
-  sections.push({ heading: t('common:outcome.answers'), items: v.answers.map((a) => ({ title: a.question, body: a.answer })) });
+  sections.push({ heading: t('common:outcome.answers'), items: v.answers.map((a) => ({ title: a.question, body: answerText(a, t) })) });
 
   return {
     lang,
@@ -55,7 +69,7 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
       { label: t('common:report.flow'), value: flowTitle },
       { label: t('common:report.created'), value: formatInstant(now.toISOString(), lang) },
       { label: t('common:report.updated'), value: formatInstant(env.updatedAt, lang) },
-      { label: t('common:report.ruleset'), value: t('common:ruleset.value', { date: formatDate(RULESET_BASELINE_DATE, t), id: RULESET }) },
+      rulesetMeta(t),
       { label: t('common:report.id'), value: env.id },
     ],
     verdict: {
@@ -72,6 +86,73 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
       subject: `${flowTitle}: ${v.verdictTitle}`,
       author: t('common:app.name'),
       keywords: `APPI, ${RULESET}, ${env.flow}`,
+    },
+  };
+}
+
+/**
+ * The combined summary of a case: one section per run, in the order the runs were started, each with its verdict,
+ * grounds, reasons, duties (with steps and dates), notes, sources and answers. Unfinished runs are listed as such.
+ */
+export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lang, now: Date, list?: ListText): ReportModel {
+  const labelled = (label: TKey, text: string) => t('common:case.report.labelled', { label: t(label), text });
+  const sections: ReportSection[] = [];
+  const verdicts: string[] = [];
+  let provisional = false;
+  const notices = new Set<string>();
+  bundle.runs.forEach((env, i) => {
+    const flowTitle = t(`${env.flow}:title`);
+    const heading = t('common:case.report.runHeading', { n: i + 1, flow: flowTitle, title: env.title || flowTitle });
+    const v = present(env, t, lang, list);
+    if (!v) {
+      sections.push({ heading, items: [{ title: t('common:case.report.unfinished') }] });
+      verdicts.push(t('common:case.report.verdictLine', { n: i + 1, flow: flowTitle, verdict: t('common:case.unfinished') }));
+      return;
+    }
+    provisional ||= v.provisional;
+    for (const n of v.extraNotices) notices.add(n);
+    verdicts.push(t('common:case.report.verdictLine', { n: i + 1, flow: flowTitle, verdict: v.verdictTitle }));
+    const items: ReportItem[] = [
+      { title: labelled('common:report.verdict', v.verdictTitle), body: v.verdictSummary },
+      ...v.openQuestions.map((q) => ({ title: labelled('common:provisional.title', q.question), body: q.effects.join('\n') })),
+      ...v.grounds.map((g) => ({ title: labelled('common:outcome.grounds', g.title), meta: g.citation, body: g.explanation })),
+      ...v.reasons.map((r) => ({ title: labelled('common:outcome.reasons', r.title), body: r.explanation })),
+      ...v.duties.map((d) => dutyItem(d, t)),
+      ...v.notes.map((n) => ({ title: labelled('common:outcome.notes', n.title), body: n.explanation })),
+      { title: t('common:outcome.sources'), body: v.citations.map((c) => `${c.text}\u3000${c.title}`).join('\n') },
+      {
+        title: t('common:outcome.answers'),
+        body: v.answers.map((a) => `${a.question}\n\u3000→ ${answerText(a, t)}`).join('\n'),
+      },
+    ];
+    sections.push({ heading, items });
+  });
+
+  return {
+    lang,
+    heading: t('common:case.report.heading'),
+    title: bundle.case.title,
+    meta: [
+      { label: t('common:case.report.runs'), value: String(bundle.runs.length) },
+      { label: t('common:report.created'), value: formatInstant(now.toISOString(), lang) },
+      { label: t('common:report.updated'), value: formatInstant(bundle.case.updatedAt, lang) },
+      rulesetMeta(t),
+      { label: t('common:case.report.id'), value: bundle.case.id },
+    ],
+    verdict: {
+      label: t('common:case.report.verdicts'),
+      text: verdicts.length ? verdicts.join('\n') : t('common:case.noRuns'),
+      ...(provisional ? { provisional: t('common:provisional.body') } : {}),
+    },
+    sections,
+    disclaimer: [t('common:disclaimer'), ...notices].join('\n'),
+    footer: t('common:report.footer'),
+    envelopeJson: exportCase(bundle),
+    properties: {
+      title: bundle.case.title,
+      subject: t('common:case.report.heading'),
+      author: t('common:app.name'),
+      keywords: `APPI, ${RULESET}, ${[...new Set(bundle.runs.map((r) => r.flow))].join(', ')}`,
     },
   };
 }

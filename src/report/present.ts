@@ -4,17 +4,21 @@
 import { citationByRef } from '../domain/citations';
 import { rolledDue } from '../domain/deadlines';
 import { flowDefinition } from '../domain/flows/registry';
-import { questionOf } from '../domain/interrogate';
+import { groundCitation, questionOf } from '../domain/interrogate';
 import type { Deadline, FactValue, Facts, FlowId, Outcome, Question, Tri } from '../domain/types';
 import { whatIf } from '../domain/what-if';
 import { formatCitation, formatDate } from '../i18n/format';
-import type { Lang, Translate } from '../i18n';
+import type { Lang, TKey, Translate } from '../i18n';
 
 export interface TextBlock {
   id: string;
   title: string;
   explanation: string;
 }
+
+/** Reads a list (array) from the locale files; lists are optional, so a missing one is empty. */
+export type ListText = (key: TKey) => string[];
+const noLists: ListText = () => [];
 
 export interface PresentedDeadline {
   /** The headline date or range, e.g. "Due: Tue 31 March 2026". */
@@ -29,6 +33,8 @@ export interface PresentedAnswer {
   question: string;
   answer: string;
   unsure: boolean;
+  /** Carried over from another run in the case and not answered here yet. */
+  prefilled: boolean;
 }
 
 export interface PresentedOutcome {
@@ -39,7 +45,8 @@ export interface PresentedOutcome {
   openQuestions: { id: string; question: string; effects: string[] }[];
   grounds: (TextBlock & { citation: string })[];
   reasons: TextBlock[];
-  duties: (TextBlock & { deadline?: PresentedDeadline })[];
+  /** Each duty with its concrete steps (a checklist) where the flow's texts give them. */
+  duties: (TextBlock & { deadline?: PresentedDeadline; steps: string[] })[];
   notes: TextBlock[];
   citations: { ref: string; text: string; title: string; unverified: boolean }[];
   answers: PresentedAnswer[];
@@ -79,9 +86,9 @@ const rank = (order: readonly string[], id: string) => {
   return i < 0 ? order.length : i;
 };
 
-function presentDeadline(d: Deadline, knownOn: string | null, t: Translate): PresentedDeadline {
+function presentDeadline(flow: FlowId, d: Deadline, knownOn: string | null, t: Translate): PresentedDeadline {
   const ruleKey = d.duty === 'report-final' ? `report-final-${d.days ?? 30}` : d.duty;
-  const rule = t(`leak:deadlineRules.${ruleKey}`);
+  const rule = t(`${flow}:deadlineRules.${ruleKey}`);
   if (d.dueFrom && d.dueTo) {
     return {
       primary: t('common:deadline.window', { from: formatDate(d.dueFrom, t), to: formatDate(d.dueTo, t) }),
@@ -121,9 +128,10 @@ export function presentOutcome(
   outcome: Outcome,
   t: Translate,
   lang: Lang,
+  list: ListText = noLists,
+  prefilled: readonly string[] = [],
 ): PresentedOutcome {
   const def = flowDefinition(flow);
-  if (!def) throw new Error(`flow ${flow} is not implemented`);
   const q = (id: string) => {
     const found = questionOf(def, id);
     if (!found) throw new Error(`unknown question ${id}`);
@@ -152,13 +160,17 @@ export function presentOutcome(
           : t('common:provisional.ifOutcome', { answer, outcome: outcomeTitle(o) });
       }),
     })),
-    grounds: outcome.grounds.map((g) => ({ ...block(flow, 'grounds', g, t), citation: formatCitation(g, t, lang) })),
+    grounds: outcome.grounds.map((g) => ({ ...block(flow, 'grounds', g, t), citation: formatCitation(groundCitation(def, g), t, lang) })),
     reasons: outcome.reasons.map((r) => block(flow, 'reasons', r, t)),
     duties: [...outcome.duties]
       .sort((a, b) => rank(def.dutyOrder, a) - rank(def.dutyOrder, b))
       .map((d) => {
         const dl = outcome.deadlines.find((x) => x.duty === d);
-        return { ...block(flow, 'duties', d, t), ...(dl ? { deadline: presentDeadline(dl, knownOn, t) } : {}) };
+        return {
+          ...block(flow, 'duties', d, t),
+          steps: list(`${flow}:duties.${d}.steps`),
+          ...(dl ? { deadline: presentDeadline(flow, dl, knownOn, t) } : {}),
+        };
       }),
     notes: outcome.notes.map((n) => block(flow, 'notes', n, t)),
     citations: outcome.citations.map((ref) => {
@@ -175,8 +187,10 @@ export function presentOutcome(
         question: t(`${flow}:questions.${id}.title`),
         answer: formatAnswer(flow, question, value, t),
         unsure: value === 'unsure' || value === 'unknown',
+        prefilled: prefilled.includes(id),
       };
     }),
-    extraNotices: facts.actor === 'public-body' && outcome.outcome === 'reportable' ? [t('leak:publicBodyUnverified')] : [],
+    extraNotices:
+      flow === 'leak' && facts.actor === 'public-body' && outcome.outcome === 'reportable' ? [t('leak:publicBodyUnverified')] : [],
   };
 }

@@ -7,6 +7,7 @@ import { classify, StorageError } from './errors';
 export interface AssessmentSummary {
   id: string;
   flow: Envelope['flow'];
+  caseId: string | null;
   title: string;
   outcome: string | null;
   provisional: boolean;
@@ -69,6 +70,7 @@ export class AssessmentRepository {
       items.push({
         id: e.id,
         flow: e.flow,
+        caseId: e.caseId,
         title: e.title,
         outcome: e.outcome?.outcome ?? null,
         provisional: e.outcome?.provisional ?? false,

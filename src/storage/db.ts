@@ -1,7 +1,8 @@
-// The Dexie database: opened with every schema version, and the low-level tables the repositories use.
+// The Dexie database: opened with every schema version (and its row upgrade), and the tables the repositories use.
 
-import { Dexie, type EntityTable } from 'dexie';
-import type { Envelope } from './envelope';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { CaseRecord } from './cases';
+import { ENVELOPE_FORMAT, MIGRATIONS, type Envelope } from './envelope';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 
 export interface SettingRow {
@@ -12,10 +13,34 @@ export interface SettingRow {
 export type ShirubeDb = Dexie & {
   assessments: EntityTable<Envelope, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  cases: EntityTable<CaseRecord, 'id'>;
+};
+
+/** Migrate stored envelopes of `from` to the next version in place, with the same pure step as imports use. */
+function migrateRows(from: number) {
+  return (tx: Transaction) =>
+    tx
+      .table('assessments')
+      .toCollection()
+      .modify((row: Record<string, unknown>, ref: { value: unknown }) => {
+        // A row that is not a version-`from` envelope is left as it is; reading it reports it as unreadable.
+        if (row.format !== ENVELOPE_FORMAT || row.schemaVersion !== from) return;
+        const step = MIGRATIONS[from];
+        if (step) ref.value = step(row);
+      });
+}
+
+/** Dexie upgrade functions by the version they upgrade to. */
+const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
+  2: migrateRows(1),
 };
 
 export function openDb(name = DB_NAME, indexedDB?: IDBFactory): ShirubeDb {
   const db = new Dexie(name, indexedDB ? { indexedDB, IDBKeyRange } : undefined) as ShirubeDb;
-  for (const v of SCHEMA_VERSIONS) db.version(v.version).stores(v.stores);
+  for (const v of SCHEMA_VERSIONS) {
+    const version = db.version(v.version).stores(v.stores);
+    const upgrade = UPGRADES[v.version];
+    if (upgrade) version.upgrade(upgrade);
+  }
   return db;
 }

@@ -9,7 +9,7 @@ import type { FactValue, FlowId, Outcome } from '../domain/types';
 import { checkValue } from '../domain/validate';
 
 export const ENVELOPE_FORMAT = 'shirube-assessment';
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 /** Where the user was, so reopening the app continues exactly there. */
 export type Position = { screen: 'question'; question: string } | { screen: 'review' } | { screen: 'outcome' };
@@ -31,7 +31,18 @@ export interface EnvelopeV1 {
   updatedAt: string;
 }
 
-export type Envelope = EnvelopeV1;
+/** Version 2 (issue 3): a run may belong to a data use case (案件) and carry facts over from another run. */
+export interface EnvelopeV2 extends Omit<EnvelopeV1, 'schemaVersion'> {
+  schemaVersion: 2;
+  /** The case this run belongs to; null for a stand-alone assessment. */
+  caseId: string | null;
+  /** The run whose outcome prefilled some facts here; null when nothing was carried over. */
+  chainedFrom: string | null;
+  /** Fact ids carried over from `chainedFrom` that the user has not answered here yet (shown as such). */
+  prefilled: string[];
+}
+
+export type Envelope = EnvelopeV2;
 
 export type EnvelopeProblem =
   | { code: 'not-json' }
@@ -52,7 +63,10 @@ const isInstant = (x: unknown) => typeof x === 'string' && !Number.isNaN(Date.pa
  * Migrations from each older schema version to the next, as pure functions over plain JSON.
  * Version 1 is the first; a new version adds an entry here and a fixture under test/fixtures/.
  */
-export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // 1 → 2: runs gained case membership and carried-over facts; a version-1 run stands alone with none.
+  1: (old) => ({ ...old, schemaVersion: 2, caseId: null, chainedFrom: null, prefilled: [] }),
+};
 
 /** Validate and migrate anything that claims to be an envelope (from IndexedDB, a JSON file, or a PDF). */
 export function readEnvelope(raw: unknown): EnvelopeResult {
@@ -76,12 +90,15 @@ export function readEnvelope(raw: unknown): EnvelopeResult {
   if (!isFlowId(doc.flow)) return { ok: false, problem: { code: 'unknown-flow', flow: String(doc.flow) } };
   if (!isObj(doc.facts)) return bad('facts');
   const def = flowDefinition(doc.flow);
-  if (!def) return { ok: false, problem: { code: 'unknown-flow', flow: doc.flow } };
   for (const [k, v] of Object.entries(doc.facts)) {
     const q = questionOf(def, k);
     if (!q) return { ok: false, problem: { code: 'unknown-fact', field: `facts.${k}` } };
     if (checkValue(q, v)) return { ok: false, problem: { code: 'bad-fact', field: `facts.${k}` } };
   }
+  if (!(doc.caseId === null || (typeof doc.caseId === 'string' && doc.caseId))) return bad('caseId');
+  if (!(doc.chainedFrom === null || (typeof doc.chainedFrom === 'string' && doc.chainedFrom))) return bad('chainedFrom');
+  const facts = doc.facts;
+  if (!Array.isArray(doc.prefilled) || !doc.prefilled.every((x) => typeof x === 'string' && x in facts)) return bad('prefilled');
   if (doc.outcome !== null && !(isObj(doc.outcome) && typeof doc.outcome.outcome === 'string')) return bad('outcome');
   const pos = doc.position;
   if (
@@ -96,20 +113,30 @@ export function readEnvelope(raw: unknown): EnvelopeResult {
   };
 }
 
-export function newEnvelope(flow: FlowId, id: string, title: string, now: Date): Envelope {
+export interface NewRunOptions {
+  caseId?: string | null;
+  /** Facts carried over from another run, and which run. */
+  carried?: { from: string; facts: Record<string, FactValue> };
+}
+
+export function newEnvelope(flow: FlowId, id: string, title: string, now: Date, opts: NewRunOptions = {}): Envelope {
   const at = now.toISOString();
+  const carried = opts.carried;
   return {
     format: ENVELOPE_FORMAT,
-    schemaVersion: 1,
+    schemaVersion: 2,
     ruleset: RULESET,
     id,
     flow,
     title,
-    facts: {},
+    facts: { ...(carried?.facts ?? {}) },
     outcome: null,
     position: { screen: 'question', question: '' },
     createdAt: at,
     updatedAt: at,
+    caseId: opts.caseId ?? null,
+    chainedFrom: carried ? carried.from : null,
+    prefilled: Object.keys(carried?.facts ?? {}),
   };
 }
 

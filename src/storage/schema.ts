@@ -3,7 +3,7 @@
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
-  /** Pure data upgrade run by Dexie when opening an older database (none yet). */
+  /** What Dexie's upgrade step does to rows when opening an older database (the code is in db.ts). */
   upgradeNote?: string;
 }
 
@@ -18,5 +18,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       // Small key/value settings (language).
       settings: 'key',
     },
+  },
+  {
+    version: 2,
+    stores: {
+      // Runs are listed per data use case (案件); stand-alone runs have caseId null, which is not indexed.
+      assessments: 'id, flow, updatedAt, caseId',
+      settings: 'key',
+      // One row per case: its id, title and timestamps; the runs point to it.
+      cases: 'id, updatedAt',
+    },
+    upgradeNote: 'every stored envelope is migrated 1 → 2 with MIGRATIONS[1] (no case, nothing carried over)',
   },
 ];

@@ -4,20 +4,26 @@
 import type { i18n as I18n } from 'i18next';
 import { ensureLanguage, isLang, NAMESPACES, tList, type Lang, type Namespace, type Translate } from '../i18n';
 import type { AssessmentRepository, SettingsRepository } from '../storage/assessments';
+import type { CaseRepository } from '../storage/cases';
 import { classify, StorageError } from '../storage/errors';
 
-export type Route = { name: 'home' } | { name: 'start'; flow: string } | { name: 'assessment'; id: string };
+export type Route =
+  { name: 'home' } | { name: 'start'; flow: string; caseId?: string } | { name: 'assessment'; id: string } | { name: 'case'; id: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'new' && parts[1]) return { name: 'start', flow: parts[1] };
   if (parts[0] === 'a' && parts[1]) return { name: 'assessment', id: parts[1] };
+  if (parts[0] === 'c' && parts[1] && parts[2] === 'new' && parts[3]) return { name: 'start', flow: parts[3], caseId: parts[1] };
+  if (parts[0] === 'c' && parts[1]) return { name: 'case', id: parts[1] };
   return { name: 'home' };
 }
 
 export function routeHash(r: Route): string {
-  if (r.name === 'start') return `#/new/${encodeURIComponent(r.flow)}`;
-  if (r.name === 'assessment') return `#/a/${encodeURIComponent(r.id)}`;
+  const e = encodeURIComponent;
+  if (r.name === 'start') return r.caseId ? `#/c/${e(r.caseId)}/new/${e(r.flow)}` : `#/new/${e(r.flow)}`;
+  if (r.name === 'assessment') return `#/a/${e(r.id)}`;
+  if (r.name === 'case') return `#/c/${e(r.id)}`;
   return '#/';
 }
 
@@ -36,6 +42,7 @@ export class AppState {
     readonly assessments: AssessmentRepository,
     readonly settings: SettingsRepository,
     lang: Lang,
+    readonly cases: CaseRepository,
   ) {
     this.lang = lang;
   }

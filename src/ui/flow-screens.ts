@@ -3,3 +3,4 @@
 
 export { default as AssessmentScreen } from './AssessmentScreen.svelte';
 export { default as StartPage } from './start/StartPage.svelte';
+export { default as CaseScreen } from './case/CaseScreen.svelte';

@@ -5,7 +5,7 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { todayInJapan } from '../domain/dates';
 import { walk, type FlowDefinition } from '../domain/interrogate';
 import { createFlowMachine, visibleQuestions, type FlowMachine, type WizardEvent } from '../domain/machine';
-import type { Facts, Outcome } from '../domain/types';
+import type { Facts, FlowId, Outcome } from '../domain/types';
 import type { AssessmentRepository } from '../storage/assessments';
 import type { Envelope, Position } from '../storage/envelope';
 import { classify, type StorageError } from '../storage/errors';
@@ -56,7 +56,9 @@ export class AssessmentSession {
       JSON.stringify(prev.outcome) === JSON.stringify(outcome)
     )
       return;
-    this.envelope = { ...prev, facts: { ...facts }, position, outcome, updatedAt: this.now().toISOString() };
+    // A carried-over fact that is no longer on the path (pruned) is no longer "prefilled" either.
+    const prefilled = prev.prefilled.filter((id) => id in facts);
+    this.envelope = { ...prev, facts: { ...facts }, position, outcome, prefilled, updatedAt: this.now().toISOString() };
     void this.persist();
   }
 
@@ -84,8 +86,15 @@ export class AssessmentSession {
   }
 
   send(event: WizardEvent): void {
+    // Answering a carried-over question makes it the user's own answer here, whatever they chose.
+    const current = this.snapshot.context.current;
+    if (event.type === 'ANSWER' && current && this.envelope.prefilled.includes(current))
+      this.envelope = { ...this.envelope, prefilled: this.envelope.prefilled.filter((id) => id !== current) };
     this.actor.send(event);
   }
+
+  /** The flow of the run the carried-over facts came from (set by the screen that opens the session). */
+  chainedFromFlow = $state<FlowId | null>(null);
 
   /** From the outcome page (a final state): reopen the wizard on one question, or on the review page. */
   reopen(at?: string): void {

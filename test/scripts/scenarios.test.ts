@@ -83,9 +83,9 @@ describe('npm run scenarios', () => {
     expect(code).toBe(1);
   });
 
-  it('a flow this build does not have fails honestly (not skipped)', () => {
+  it('a scenario of another flow without the facts it needs fails naming the first missing fact', () => {
     const { out, code } = runner(pack(scenario({ flow: 'provision', facts: {} })));
-    expect(lines(out)[0]).toBe('FAIL s1: flow "provision" is not implemented in this build');
+    expect(lines(out)[0]).toBe('FAIL s1: missing fact othersCanUse');
     expect(code).toBe(1);
   });
 });

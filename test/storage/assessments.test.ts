@@ -10,7 +10,14 @@ import { openDb } from '../../src/storage/db';
 import type { Envelope } from '../../src/storage/envelope';
 import { classify, StorageError } from '../../src/storage/errors';
 
-const fixture = (): Envelope => JSON.parse(readFileSync(join(__dirname, '../fixtures/envelope-v1.json'), 'utf8')) as Envelope;
+// The version-1 fixture after migration: what the repository stores and returns today.
+const fixture = (): Envelope => ({
+  ...(JSON.parse(readFileSync(join(__dirname, '../fixtures/envelope-v1.json'), 'utf8')) as Omit<Envelope, 'schemaVersion'>),
+  schemaVersion: 2,
+  caseId: null,
+  chainedFrom: null,
+  prefilled: [],
+});
 const fresh = () => openDb(`t-${Math.random()}`, new IDBFactory());
 
 describe('AssessmentRepository', () => {

@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import type { Facts, FactValue } from '../../src/domain/types';
 import { createI18n, type Lang } from '../../src/i18n';
 import { AssessmentRepository, SettingsRepository } from '../../src/storage/assessments';
+import { CaseRepository } from '../../src/storage/cases';
 import { openDb, type ShirubeDb } from '../../src/storage/db';
-import { newEnvelope, type Envelope, type Position } from '../../src/storage/envelope';
+import { newEnvelope, readEnvelope, type Envelope, type Position } from '../../src/storage/envelope';
 import { AppState } from '../../src/ui/app-state.svelte';
 import { leakFacts, leakFactsBefore } from '../fixtures/leak-facts';
 import AssessmentScreen from '../../src/ui/AssessmentScreen.svelte';
@@ -24,6 +25,7 @@ export interface TestApp {
   db: ShirubeDb;
   assessments: AssessmentRepository;
   settings: SettingsRepository;
+  cases: CaseRepository;
 }
 
 export async function makeApp(lang: Lang = 'ja'): Promise<TestApp> {
@@ -31,8 +33,9 @@ export async function makeApp(lang: Lang = 'ja'): Promise<TestApp> {
   const db = openDb(`t-${Math.random()}`, new IDBFactory());
   const assessments = new AssessmentRepository(db);
   const settings = new SettingsRepository(db);
-  const app = new AppState(i18n, assessments, settings, lang);
-  return { app, db, assessments, settings };
+  const cases = new CaseRepository(db);
+  const app = new AppState(i18n, assessments, settings, lang, cases);
+  return { app, db, assessments, settings, cases };
 }
 
 /** Title of a leak question in Japanese (from locales/ja/leak.json). */
@@ -82,4 +85,9 @@ export async function expectHeading(text: string): Promise<HTMLElement> {
 
 export const fixturePath = join(__dirname, '../fixtures/envelope-v1.json');
 export const fixtureText = (): string => readFileSync(fixturePath, 'utf8');
-export const fixture = (): Envelope => JSON.parse(fixtureText()) as Envelope;
+/** The version-1 fixture as the app holds it after reading: migrated to the current envelope version. */
+export const fixture = (): Envelope => {
+  const r = readEnvelope(JSON.parse(fixtureText()));
+  if (!r.ok) throw new Error(`fixture unreadable: ${JSON.stringify(r.problem)}`);
+  return r.envelope;
+};
