@@ -86,9 +86,14 @@ export class AssessmentSession {
   }
 
   send(event: WizardEvent): void {
-    // Answering a carried-over question makes it the user's own answer here, whatever they chose.
+    // A carried-over answer stays marked as carried over while it is kept; changing it makes it the user's own.
     const current = this.snapshot.context.current;
-    if (event.type === 'ANSWER' && current && this.envelope.prefilled.includes(current))
+    if (
+      event.type === 'ANSWER' &&
+      current &&
+      this.envelope.prefilled.includes(current) &&
+      JSON.stringify(event.value) !== JSON.stringify(this.envelope.facts[current])
+    )
       this.envelope = { ...this.envelope, prefilled: this.envelope.prefilled.filter((id) => id !== current) };
     this.actor.send(event);
   }

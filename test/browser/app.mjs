@@ -1,5 +1,11 @@
 // Shared steps for the browser tests: start a leak assessment, answer questions like a user, reach the outcome.
 
+import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT_LOCALES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
+
 /** A reportable business case (sensitive data, one person); final report due Mon 5 Jan 2026 after the year-end closure. */
 export const SENSITIVE_CASE = {
   actor: 'business',
@@ -140,4 +146,46 @@ export async function saved(page) {
 /** The text of an element with runs of whitespace collapsed. */
 export async function text(locator) {
   return (await locator.innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Loads the app, waits until the service worker has precached everything and controls the page, then takes the
+ * browser offline. Returns the lists that collect failed requests and responses not served by the worker.
+ */
+export async function installAndGoOffline({ context, page, origin }) {
+  await page.goto('/#/');
+  await page.locator('.home-page h1').waitFor();
+  // ready resolves once a worker is activating, i.e. after the precache install; wait for it to finish activating.
+  const state = await page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    while (worker && worker.state === 'activating') await new Promise((r) => worker.addEventListener('statechange', r, { once: true }));
+    return worker?.state;
+  });
+  assert.equal(state, 'activated', 'service worker active');
+  await page.reload();
+  await page.locator('.home-page h1').waitFor();
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'page controlled by the service worker after a reload');
+  const cached = await page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+    return urls;
+  });
+  for (const ext of ['.ttf', '.wasm', '.js', '.css', 'index.html']) {
+    assert.ok(
+      cached.some((u) => new URL(u).pathname.endsWith(ext)),
+      `precache holds a ${ext} file (has ${cached.length} entries)`,
+    );
+  }
+
+  // From here on nothing may reach the network: every response must come from the service worker.
+  await context.setOffline(true);
+  const failed = [];
+  const fromNetwork = [];
+  context.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
+  context.on('response', (r) => {
+    const url = r.url();
+    if (url.startsWith(origin) && !r.fromServiceWorker() && !r.request().serviceWorker()) fromNetwork.push(url);
+  });
+  assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser reports offline');
+  return { failed, fromNetwork };
 }
