@@ -72,8 +72,9 @@ export function readCaseBundle(raw: unknown): CaseBundleResult {
   for (const [index, r] of raw.runs.entries()) {
     const e = readEnvelope(r);
     if (!e.ok) return { ok: false, problem: { code: 'bad-run', index, problem: e.problem } };
-    if (e.envelope.caseId !== rec.id || ids.has(e.envelope.id))
+    if (e.envelope.caseId !== rec.id)
       return { ok: false, problem: { code: 'bad-run', index, problem: { code: 'bad-field', field: 'caseId' } } };
+    if (ids.has(e.envelope.id)) return { ok: false, problem: { code: 'bad-run', index, problem: { code: 'bad-field', field: 'id' } } };
     ids.add(e.envelope.id);
     runs.push(e.envelope);
   }
@@ -159,7 +160,11 @@ export class CaseRepository {
       const out: CaseSummary[] = [];
       for (const c of cases) {
         if (caseRecordProblem(c)) continue;
-        const rows = await this.db.assessments.where('caseId').equals(c.id).toArray();
+        // Only readable runs count (and date the case); unreadable ones are reported on the case's page.
+        const rows = (await this.db.assessments.where('caseId').equals(c.id).toArray()).flatMap((raw: unknown) => {
+          const r = readEnvelope(raw);
+          return r.ok ? [r.envelope] : [];
+        });
         const updatedAt = [c.updatedAt, ...rows.map((r) => r.updatedAt)].sort().at(-1) ?? c.updatedAt;
         out.push({ ...c, updatedAt, runs: rows.length, finished: rows.filter((r) => r.outcome !== null).length });
       }

@@ -67,9 +67,7 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
     const { t, model } = await build(bundle(), lang);
     expect(model.verdict.label).toBe(text(lang, 'common', 'case.report.verdicts'));
     expect(model.verdict.text.split('\n')).toEqual(
-      b.runs.map((r, i) =>
-        t('common:case.report.verdictLine', { n: i + 1, flow: text(lang, r.flow, 'title'), verdict: verdictTitle(i) }),
-      ),
+      b.runs.map((r, i) => t('common:case.report.verdictLine', { n: i + 1, flow: text(lang, r.flow, 'title'), verdict: verdictTitle(i) })),
     );
     expect(model.verdict.provisional).toBeUndefined();
     model.sections.forEach((s, i) => {
@@ -126,7 +124,11 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
     expect(model.sections).toHaveLength(3);
     expect(model.sections[2]?.items).toEqual([{ title: text(lang, 'common', 'case.report.unfinished') }]);
     expect(model.verdict.text.split('\n')[2]).toBe(
-      t('common:case.report.verdictLine', { n: 3, flow: text(lang, 'provision', 'title'), verdict: text(lang, 'common', 'case.unfinished') }),
+      t('common:case.report.verdictLine', {
+        n: 3,
+        flow: text(lang, 'provision', 'title'),
+        verdict: text(lang, 'common', 'case.unfinished'),
+      }),
     );
     // The finished runs are still there in full.
     expect(model.sections[0]?.items[0]?.title).toContain(verdictTitle(0));
