@@ -7,6 +7,13 @@ import { exportEnvelope, exportFileName } from '../report/json';
 import { saveBytes } from '../report/save-file';
 import type { Envelope } from '../storage/envelope';
 
+/** What to show when writing a PDF failed: a character the font cannot draw is named, so the user can change it. */
+export function pdfFailureText(e: unknown, t: Translate): string {
+  const missing = e instanceof Error && e.name === 'MissingGlyphsError' ? (e as Error & { characters: string[] }).characters : null;
+  if (missing) return t('common:outcome.pdfMissingGlyphs', { characters: missing.join(' ') });
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function downloadEnvelopeJson(env: Envelope): void {
   saveBytes(exportEnvelope(env), exportFileName(env, 'json'), 'application/json');
 }

@@ -7,19 +7,10 @@ import { evaluate } from '../../src/domain/evaluate';
 import { flowDefinition } from '../../src/domain/flows/registry';
 import { walk } from '../../src/domain/interrogate';
 import type { Facts, Outcome } from '../../src/domain/types';
+import { PI_NOT_IDENTIFYING, PI_PLAIN } from '../fixtures/flow-facts';
 
-/** Identified by name, not in a database, nothing special. */
-const PI: Facts = {
-  aboutPerson: 'yes',
-  alive: 'yes',
-  statistical: 'no',
-  identifierCodes: [],
-  identifies: 'yes',
-  processing: 'none',
-  sensitiveCategories: [],
-  inDatabase: 'no',
-};
-const NOT_PI: Facts = { ...PI, identifies: 'no', linkable: 'no' };
+const PI = PI_PLAIN;
+const NOT_PI = PI_NOT_IDENTIFYING;
 
 function outcomeOf(flow: string, facts: Facts): Outcome {
   const r = evaluate(flow, facts);

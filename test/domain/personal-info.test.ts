@@ -6,48 +6,13 @@ import { evaluate } from '../../src/domain/evaluate';
 import { personalInfoFlow } from '../../src/domain/flows/personal-info';
 import { walk } from '../../src/domain/interrogate';
 import type { Facts, Outcome } from '../../src/domain/types';
+import { PI_NOT_IDENTIFYING, PI_PLAIN } from '../fixtures/flow-facts';
+import { expectOutcome, runFlow } from './flow-helpers';
 
-/** Identified by name, not in a database, nothing special: the plainest personal information. */
-const BASE: Facts = {
-  aboutPerson: 'yes',
-  alive: 'yes',
-  statistical: 'no',
-  identifierCodes: [],
-  identifies: 'yes',
-  processing: 'none',
-  sensitiveCategories: [],
-  inDatabase: 'no',
-};
+const BASE = PI_PLAIN;
+const NOT_PI = PI_NOT_IDENTIFYING;
 
-/** Not identifying, not linkable: what it is depends only on `processing`. */
-const NOT_PI: Facts = { ...BASE, identifies: 'no', linkable: 'no' };
-
-function run(facts: Facts): Outcome & { path: string[] } {
-  const r = evaluate('personal-info', facts);
-  if (!r.ok) throw new Error(`evaluation failed: ${JSON.stringify(r.error)}`);
-  return { ...r.outcome, path: r.path };
-}
-
-interface Expected {
-  outcome: string;
-  grounds?: string[];
-  tags?: string[];
-  duties?: string[];
-  notes?: string[];
-  reasons?: string[];
-}
-
-/** Every list is compared whole (absent = empty), so an extra or missing id fails. */
-function expectOutcome(o: Outcome, e: Expected) {
-  expect({ outcome: o.outcome, grounds: o.grounds, tags: o.tags, duties: o.duties, notes: o.notes, reasons: o.reasons }).toEqual({
-    outcome: e.outcome,
-    grounds: e.grounds ?? [],
-    tags: e.tags ?? [],
-    duties: e.duties ?? [],
-    notes: e.notes ?? [],
-    reasons: e.reasons ?? [],
-  });
-}
+const run = (facts: Facts) => runFlow('personal-info', facts);
 
 /** flows.md §1 step 6: the four duties every item of personal information carries (sorted, as outcomes are). */
 const ALWAYS = ['no-improper-use', 'notify-purpose', 'proper-acquisition', 'specify-purpose'];

@@ -6,32 +6,9 @@ import { evaluate } from '../../src/domain/evaluate';
 import { provisionFlow } from '../../src/domain/flows/provision';
 import { walk } from '../../src/domain/interrogate';
 import type { Facts, Outcome } from '../../src/domain/types';
+import { expectOutcome, runFlow, type Expected } from './flow-helpers';
 
-function run(facts: Facts): Outcome & { path: string[] } {
-  const r = evaluate('provision', facts);
-  if (!r.ok) throw new Error(`evaluation failed: ${JSON.stringify(r.error)}`);
-  return { ...r.outcome, path: r.path };
-}
-
-interface Expected {
-  outcome: string;
-  grounds?: string[];
-  duties?: string[];
-  notes?: string[];
-  reasons?: string[];
-}
-
-/** Every list is compared whole (absent = empty), so an extra or missing id fails. Duties in any order. */
-function expectOutcome(o: Outcome, e: Expected) {
-  expect({ outcome: o.outcome, grounds: o.grounds, tags: o.tags, duties: o.duties, notes: o.notes, reasons: o.reasons }).toEqual({
-    outcome: e.outcome,
-    grounds: e.grounds ?? [],
-    tags: [],
-    duties: [...(e.duties ?? [])].sort(),
-    notes: [...(e.notes ?? [])].sort(),
-    reasons: e.reasons ?? [],
-  });
-}
+const run = (facts: Facts) => runFlow('provision', facts);
 
 const SHARED = { othersCanUse: 'yes' } as const;
 const PD = { ...SHARED, dataKind: 'personal-data', exception27: 'none' } as const;

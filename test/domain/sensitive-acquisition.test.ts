@@ -6,6 +6,7 @@ import { evaluate } from '../../src/domain/evaluate';
 import { sensitiveAcquisitionFlow } from '../../src/domain/flows/sensitive-acquisition';
 import { walk } from '../../src/domain/interrogate';
 import type { Facts, Outcome } from '../../src/domain/types';
+import { expectOutcome, runFlow, type Expected } from './flow-helpers';
 
 /** The exception questions of flows.md §2 rows 4–13, in the table's order, with the ground each gives. */
 const EXCEPTIONS = [
@@ -33,30 +34,7 @@ const BASE: Facts = {
 /** flows.md §2: on every outcome except not-sensitive. */
 const SENSITIVE_NOTES = ['leak-of-one-is-reportable', 'no-opt-out-for-sensitive'];
 
-function run(facts: Facts): Outcome & { path: string[] } {
-  const r = evaluate('sensitive-acquisition', facts);
-  if (!r.ok) throw new Error(`evaluation failed: ${JSON.stringify(r.error)}`);
-  return { ...r.outcome, path: r.path };
-}
-
-interface Expected {
-  outcome: string;
-  grounds?: string[];
-  duties?: string[];
-  notes?: string[];
-  reasons?: string[];
-}
-
-function expectOutcome(o: Outcome, e: Expected) {
-  expect({ outcome: o.outcome, grounds: o.grounds, tags: o.tags, duties: o.duties, notes: o.notes, reasons: o.reasons }).toEqual({
-    outcome: e.outcome,
-    grounds: e.grounds ?? [],
-    tags: [],
-    duties: e.duties ?? [],
-    notes: e.notes ?? [],
-    reasons: e.reasons ?? [],
-  });
-}
+const run = (facts: Facts) => runFlow('sensitive-acquisition', facts);
 
 const CONSENT_REQUIRED: Expected = {
   outcome: 'consent-required',

@@ -14,6 +14,7 @@ import Home from '../../src/ui/home/Home.svelte';
 import jaPI from '../../locales/ja/personal-info.json';
 import jaProvision from '../../locales/ja/provision.json';
 import jaSA from '../../locales/ja/sensitive-acquisition.json';
+import { PI_SENSITIVE_PERSONAL_DATA } from '../fixtures/flow-facts';
 import { expectHeading, h1, jaCommon, makeApp, stored, type TestApp } from './helpers';
 
 const fill = (template: string, vars: Record<string, string | number>): string =>
@@ -29,18 +30,7 @@ const caseFixture = (): CaseBundle => {
   return r.bundle;
 };
 
-// Personal data with a medical history in it, held with full authority: both sensitive-acquisition and provision follow.
-const PI_FACTS: Record<string, FactValue> = {
-  aboutPerson: 'yes',
-  alive: 'yes',
-  statistical: 'no',
-  identifierCodes: [],
-  identifies: 'yes',
-  processing: 'none',
-  sensitiveCategories: ['medical-history'],
-  inDatabase: 'yes',
-  fullAuthority: 'yes',
-};
+const PI_FACTS = PI_SENSITIVE_PERSONAL_DATA;
 
 const CASE_TITLE = '従業員の健康管理';
 
