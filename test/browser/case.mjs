@@ -63,6 +63,7 @@ export const tests = {
 
     // 1. Is it personal information? Started inside the case, titled after it.
     await page.locator('a[data-add-flow="personal-info"]').click();
+    await page.getByTestId('start-case').waitFor();
     assert.equal(await page.locator('#assessment-title').inputValue(), CASE_TITLE);
     await page.locator('.start-page form button[type=submit]').click();
     await page.locator(QUESTION).waitFor();
