@@ -53,11 +53,3 @@ export function importFile(bytes: Uint8Array): ImportResult {
   if (!r.ok) return r;
   return { ok: true, kind: 'assessment', envelope: r.envelope, ...(r.migratedFrom ? { migratedFrom: r.migratedFrom } : {}) };
 }
-
-/** An assessment file only (the older entry point; a case file is reported as not an assessment). */
-export function importAssessment(bytes: Uint8Array) {
-  const r = importFile(bytes);
-  if (!r.ok) return r;
-  if (r.kind === 'case') return { ok: false as const, problem: { code: 'not-an-assessment' as const } };
-  return { ok: true as const, envelope: r.envelope, ...(r.migratedFrom ? { migratedFrom: r.migratedFrom } : {}) };
-}

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportCase, exportEnvelope, importAssessment, importFile } from '../../src/report/json';
+import { exportCase, exportEnvelope, importFile } from '../../src/report/json';
 import type { CaseBundle } from '../../src/storage/cases';
 import type { Envelope } from '../../src/storage/envelope';
 
@@ -58,11 +58,5 @@ describe('importFile', () => {
       ok: false,
       problem: { code: 'not-an-assessment' },
     });
-  });
-});
-
-describe('importAssessment', () => {
-  it('the older entry point reports a case file as not an assessment', () => {
-    expect(importAssessment(bytes(exportCase(bundle())))).toEqual({ ok: false, problem: { code: 'not-an-assessment' } });
   });
 });

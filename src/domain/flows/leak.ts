@@ -2,15 +2,9 @@
 
 import { dayN, guidanceWindow, rolledDue } from '../deadlines';
 import { HOLIDAY_RULES_LAST_YEAR } from '../holidays';
+import { tri } from './question';
 import type { FlowDefinition, Reader, Verdict } from '../interrogate';
 import type { Deadline, Question } from '../types';
-
-const tri = (id: string, unsureMeans: 'yes' | 'no', citations: string[]): Question => ({
-  id,
-  type: 'tri',
-  unsureMeans,
-  citations,
-});
 
 export const LEAK_QUESTIONS: readonly Question[] = [
   { id: 'actor', type: 'enum', options: ['business', 'public-body'], citations: ['appi-26-1', 'appi-68-1'] },

@@ -1,9 +1,8 @@
 // The `personal-info` flow (flows.md §1, rulebook §A): is this personal information, and what kind?
 
+import { tri } from './question';
 import type { FlowDefinition, Reader, Verdict } from '../interrogate';
 import type { Question } from '../types';
-
-const tri = (id: string, unsureMeans: 'yes' | 'no', citations: string[]): Question => ({ id, type: 'tri', unsureMeans, citations });
 
 const BIOMETRIC = ['dna', 'face', 'iris', 'voice', 'gait', 'vein', 'fingerprint'];
 const NUMBERS = [

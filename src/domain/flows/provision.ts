@@ -1,16 +1,9 @@
 // The `provision` flow (flows.md §3, rulebook §C): may we give this data to someone else, on which basis, and
 // what records, contracts and notices follow?
 
+import { tri } from './question';
 import type { FlowDefinition, Reader, Verdict } from '../interrogate';
 import type { Question } from '../types';
-
-const tri = (id: string, unsureMeans: 'yes' | 'no', citations: string[], checklist?: boolean): Question => ({
-  id,
-  type: 'tri',
-  unsureMeans,
-  citations,
-  ...(checklist ? { checklist } : {}),
-});
 
 /** APPI 27(1) items, in the enum's order. */
 const EXCEPTION_GROUNDS: Record<string, string> = {

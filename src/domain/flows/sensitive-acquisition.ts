@@ -1,9 +1,8 @@
 // The `sensitive-acquisition` flow (flows.md §2, rulebook §B): may we acquire this 要配慮個人情報, and on what basis?
 
+import { tri } from './question';
 import type { FlowDefinition, Reader, Verdict } from '../interrogate';
 import type { Question } from '../types';
-
-const tri = (id: string, unsureMeans: 'yes' | 'no', citations: string[]): Question => ({ id, type: 'tri', unsureMeans, citations });
 
 /** The exceptions in the spec's order: the first that holds settles it (an "unsure" never relies on one). */
 const EXCEPTIONS: readonly (readonly [fact: string, ground: string])[] = [
