@@ -19,7 +19,9 @@ const oneLine = (s) => String(s).replace(/\s+/g, ' ').trim();
 const reasonOf = (e) => {
   const message = (e instanceof Error ? e.message : String(e)).split(/\n\s*Call log:/)[0];
   const line = oneLine(message);
-  return line.length > 400 ? `${line.slice(0, 400)}…` : line;
+  // CI keeps only stdout, so name the test line that failed (the first stack frame inside test/browser).
+  const at = e instanceof Error ? /test\/browser\/[\w.-]+\.mjs:\d+/.exec(e.stack ?? '')?.[0] : undefined;
+  return `${line.length > 400 ? `${line.slice(0, 400)}…` : line}${at ? ` [${at}]` : ''}`;
 };
 
 /** Every module in test/browser that exports `tests` ({ name: async (t) => … }), in file-name order. */
@@ -107,6 +109,19 @@ async function runOne(browser, server, test) {
   await new Promise((r) => setTimeout(r, 200));
 
   const last = context.pages().at(-1);
+  if (last && failure) {
+    // What the page showed when the test failed: its address and the outline of the visible screen.
+    const seen = await last
+      .evaluate(() => {
+        const main = document.querySelector('main');
+        const marks = [...(main?.querySelectorAll('[data-question], [data-outcome], h1, input:checked') ?? [])].map((el) =>
+          el instanceof HTMLInputElement ? `checked ${el.name}=${el.value}` : el.outerHTML.slice(0, 120),
+        );
+        return `${location.hash} | ${marks.join(' | ')}`;
+      })
+      .catch((e) => `(page not readable: ${reasonOf(e)})`);
+    problems.push(`page at failure: ${oneLine(seen).slice(0, 600)}`);
+  }
   if (last) {
     await last.screenshot({ path: join(RESULTS, `${t.slug}.png`), fullPage: true, timeout: 10_000 }).catch(() => {});
   }
