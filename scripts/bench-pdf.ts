@@ -1,4 +1,4 @@
-// The PDF writer's Node bench and its sample reports (a Japanese and an English leak assessment), shared with the tests.
+// The PDF writer's Node bench (a leak summary and a three-run case summary) and its sample reports, shared with the tests.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -187,4 +187,33 @@ export async function benchPdfNode(): Promise<{ firstMs: number; warmMs: number;
   }
   warm.sort((a, b) => a - b);
   return { firstMs, warmMs: warm[Math.floor(warm.length / 2)] ?? 0, bytes: pdf.byteLength };
+}
+
+/**
+ * The combined case summary in Node: the public three-run case fixture (personal-info → sensitive-acquisition →
+ * provision) built with the real Japanese texts, rendered cold once and then warm.
+ */
+export async function benchCasePdfNode(): Promise<{ firstMs: number; warmMs: number; bytes: number; pages: number }> {
+  const { renderPdf } = await import('../src/report/pdf');
+  const { buildCaseReportModel } = await import('../src/report/build-model');
+  const { createI18n, fixedT, tList } = await import('../src/i18n');
+  const root = new URL('..', import.meta.url);
+  const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as Record<string, unknown>;
+  const i18n = await createI18n('ja', async (lang, ns) => readJson(`locales/${lang}/${ns}.json`));
+  const bundle = readJson('test/fixtures/case-v2.json') as unknown as Parameters<typeof buildCaseReportModel>[0];
+  const model = buildCaseReportModel(bundle, fixedT(i18n, 'ja'), 'ja', new Date('2026-11-21T00:00:00Z'), (key) => tList(i18n, 'ja', key));
+  const assets = loadNodePdfAssets();
+  let start = performance.now();
+  const pdf = await renderPdf(model, assets);
+  const firstMs = performance.now() - start;
+  const warm: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    start = performance.now();
+    await renderPdf(model, assets);
+    warm.push(performance.now() - start);
+  }
+  warm.sort((a, b) => a - b);
+  // Page objects in the file ("/Type /Page", not "/Pages"): enough to say how long the summary is.
+  const pages = (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  return { firstMs, warmMs: warm[Math.floor(warm.length / 2)] ?? 0, bytes: pdf.byteLength, pages };
 }

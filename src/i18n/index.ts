@@ -17,9 +17,11 @@ export const isLang = (x: unknown): x is Lang => x === 'ja' || x === 'en';
 type Bundle = Record<string, unknown>;
 export type LocaleLoader = (lang: Lang, ns: Namespace) => Promise<Bundle>;
 
-const viteLoaders = import.meta.glob<{ default: Bundle }>('../../locales/*/*.json');
+let viteLoaders: Record<string, () => Promise<{ default: Bundle }>> | undefined;
 
 export const loadFromBundle: LocaleLoader = async (lang, ns) => {
+  // Resolved on first use, not at import: Node tools (the bench) import this module with their own loader.
+  viteLoaders ??= import.meta.glob<{ default: Bundle }>('../../locales/*/*.json');
   const load = viteLoaders[`../../locales/${lang}/${ns}.json`];
   if (!load) throw new Error(`missing locale file locales/${lang}/${ns}.json`);
   return (await load()).default;
