@@ -171,11 +171,10 @@ export function sampleReportModel(lang: 'ja' | 'en' = 'ja', repeatQuestions = 1)
   };
 }
 
-/** Renders the Japanese sample in Node: a cold run (wasm compile, font parse) then the median of warm runs. */
-export async function benchPdfNode(): Promise<{ firstMs: number; warmMs: number; bytes: number }> {
+/** Renders `model` in Node: a cold run (wasm compile, font parse) then the median of seven warm runs. */
+async function timeRender(model: ReportModel): Promise<{ firstMs: number; warmMs: number; pdf: Uint8Array }> {
   const { renderPdf } = await import('../src/report/pdf');
   const assets = loadNodePdfAssets();
-  const model = sampleReportModel('ja');
   let start = performance.now();
   const pdf = await renderPdf(model, assets);
   const firstMs = performance.now() - start;
@@ -186,15 +185,20 @@ export async function benchPdfNode(): Promise<{ firstMs: number; warmMs: number;
     warm.push(performance.now() - start);
   }
   warm.sort((a, b) => a - b);
-  return { firstMs, warmMs: warm[Math.floor(warm.length / 2)] ?? 0, bytes: pdf.byteLength };
+  return { firstMs, warmMs: warm[Math.floor(warm.length / 2)] ?? 0, pdf };
+}
+
+/** The Japanese leak sample in Node. */
+export async function benchPdfNode(): Promise<{ firstMs: number; warmMs: number; bytes: number }> {
+  const { firstMs, warmMs, pdf } = await timeRender(sampleReportModel('ja'));
+  return { firstMs, warmMs, bytes: pdf.byteLength };
 }
 
 /**
  * The combined case summary in Node: the public three-run case fixture (personal-info → sensitive-acquisition →
- * provision) built with the real Japanese texts, rendered cold once and then warm.
+ * provision) built with the real Japanese texts.
  */
 export async function benchCasePdfNode(): Promise<{ firstMs: number; warmMs: number; bytes: number; pages: number }> {
-  const { renderPdf } = await import('../src/report/pdf');
   const { buildCaseReportModel } = await import('../src/report/build-model');
   const { createI18n, fixedT, tList } = await import('../src/i18n');
   const root = new URL('..', import.meta.url);
@@ -202,18 +206,8 @@ export async function benchCasePdfNode(): Promise<{ firstMs: number; warmMs: num
   const i18n = await createI18n('ja', async (lang, ns) => readJson(`locales/${lang}/${ns}.json`));
   const bundle = readJson('test/fixtures/case-v2.json') as unknown as Parameters<typeof buildCaseReportModel>[0];
   const model = buildCaseReportModel(bundle, fixedT(i18n, 'ja'), 'ja', new Date('2026-11-21T00:00:00Z'), (key) => tList(i18n, 'ja', key));
-  const assets = loadNodePdfAssets();
-  let start = performance.now();
-  const pdf = await renderPdf(model, assets);
-  const firstMs = performance.now() - start;
-  const warm: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    start = performance.now();
-    await renderPdf(model, assets);
-    warm.push(performance.now() - start);
-  }
-  warm.sort((a, b) => a - b);
+  const { firstMs, warmMs, pdf } = await timeRender(model);
   // Page objects in the file ("/Type /Page", not "/Pages"): enough to say how long the summary is.
   const pages = (new TextDecoder('latin1').decode(pdf).match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-  return { firstMs, warmMs: warm[Math.floor(warm.length / 2)] ?? 0, bytes: pdf.byteLength, pages };
+  return { firstMs, warmMs, bytes: pdf.byteLength, pages };
 }
