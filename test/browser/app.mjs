@@ -3,28 +3,15 @@
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const { leakFacts } = await tsImport('../fixtures/leak-facts.ts', import.meta.url);
 
 export const ROOT_LOCALES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
 
 /** A reportable business case (sensitive data, one person); final report due Mon 5 Jan 2026 after the year-end closure. */
-export const SENSITIVE_CASE = {
-  actor: 'business',
-  events: ['leak'],
-  certainty: 'confirmed',
-  recoveredUnseen: 'no',
-  dataKind: 'personal-data',
-  protected: 'no',
-  sensitive: 'yes',
-  financial: 'no',
-  wrongful: 'no',
-  persons: 1,
-  role: 'controller',
-  canContactAll: 'yes',
-  delegatedSector: 'no',
-  myNumber: 'no',
-  privacyMark: 'no',
-  knownOn: '2025-12-05',
-};
+// Built from the unit tests' leak fixture; not wrongful, so the ransomware question is never asked.
+export const SENSITIVE_CASE = leakFacts({ sensitive: 'yes', persons: 1, knownOn: '2025-12-05' }, ['ransomware']);
 
 /** shared/cases/basics-leak.json "lk-payroll-saas-ransomware": wrongful, so the final report is due on day 60 (7 May 2026). */
 export const RANSOMWARE_CASE = {

@@ -11,18 +11,8 @@ import { downloadPdf, pdfText } from './pdf.mjs';
 const ja = (ns) => JSON.parse(readFileSync(join(ROOT_LOCALES, 'ja', `${ns}.json`), 'utf8'));
 const CASE_TITLE = '会員データを広告配信に使う';
 
-/** Member data with a medical history, in the CRM: personal data, sensitive, retained. */
-const PERSONAL_INFO = {
-  aboutPerson: 'yes',
-  alive: 'yes',
-  statistical: 'no',
-  identifierCodes: [],
-  identifies: 'yes',
-  processing: 'none',
-  sensitiveCategories: ['medical-history'],
-  inDatabase: 'yes',
-  fullAuthority: 'yes',
-};
+/** Member data with a medical history, in the CRM: personal data, sensitive, retained (the unit tests' fixture). */
+const { PI_SENSITIVE_PERSONAL_DATA: PERSONAL_INFO } = await tsImport('../fixtures/flow-facts.ts', import.meta.url);
 /** `sensitive` is carried over from the first run (kept as carried). */
 const SENSITIVE = { recorded: 'yes', improperMeans: 'no', consent: 'yes' };
 /** A US ad-delivery contractor with a contract covering the required measures; `dataKind` is carried over and kept. */

@@ -2,7 +2,7 @@
 
 import { expect } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate';
-import type { Facts, FlowId, Outcome } from '../../src/domain/types';
+import type { FactValue, Facts, FlowId, Outcome, Question } from '../../src/domain/types';
 
 export function runFlow(flow: FlowId, facts: Facts): Outcome & { path: string[] } {
   const r = evaluate(flow, facts);
@@ -30,4 +30,23 @@ export function expectOutcome(o: Outcome, e: Expected): void {
     notes: sorted(e.notes),
     reasons: sorted(e.reasons),
   });
+}
+
+/**
+ * Answers worth trying for a question: every tri value, every enum option, none and each option alone for a multi
+ * (and all options at once with `multiAll`), each count sample plus "unknown", the earliest date and a blank one.
+ */
+export function sampleAnswers(q: Question, { multiAll = false } = {}): FactValue[] {
+  switch (q.type) {
+    case 'tri':
+      return ['yes', 'no', 'unsure'];
+    case 'enum':
+      return [...q.options];
+    case 'multi':
+      return [[], ...q.options.map((o) => [o]), ...(multiAll ? [[...q.options]] : [])];
+    case 'count':
+      return [...q.samples, 'unknown'];
+    case 'date':
+      return [q.min, null];
+  }
 }

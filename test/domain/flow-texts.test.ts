@@ -11,32 +11,19 @@ import { personalInfoFlow } from '../../src/domain/flows/personal-info';
 import { provisionFlow } from '../../src/domain/flows/provision';
 import { sensitiveAcquisitionFlow } from '../../src/domain/flows/sensitive-acquisition';
 import { walk, type FlowDefinition } from '../../src/domain/interrogate';
-import type { FactValue, Outcome, Question } from '../../src/domain/types';
+import type { FactValue, Outcome } from '../../src/domain/types';
+import { sampleAnswers } from './flow-helpers';
 
 type Texts = Record<string, Record<string, Record<string, unknown>>>;
 const load = (lang: string, ns: string) => JSON.parse(readFileSync(join(__dirname, `../../locales/${lang}/${ns}.json`), 'utf8')) as Texts;
 const LANGS = ['ja', 'en'] as const;
-
-/** Every answer worth trying for a question: all tri answers and enum options; none, each one alone and all for a multi. */
-function answers(q: Question): FactValue[] {
-  switch (q.type) {
-    case 'tri':
-      return ['yes', 'no', 'unsure'];
-    case 'enum':
-      return [...q.options];
-    case 'multi':
-      return [[], ...q.options.map((o) => [o]), [...q.options]];
-    default:
-      throw new Error(`no answers for ${q.type} question ${q.id}`);
-  }
-}
 
 /** Every outcome the flow can reach: each question the rules ask next is answered every way, recursively. */
 function* outcomes(def: FlowDefinition, facts: Record<string, FactValue> = {}): Generator<Outcome> {
   const w = walk(def, facts, { mode: 'interactive' });
   if (w.kind === 'invalid') throw new Error(`invalid ${w.factId}: ${w.problem}`);
   if (w.kind === 'needs') {
-    for (const v of answers(w.next)) yield* outcomes(def, { ...facts, [w.next.id]: v });
+    for (const v of sampleAnswers(w.next, { multiAll: true })) yield* outcomes(def, { ...facts, [w.next.id]: v });
     return;
   }
   const r = evaluate(def.id, facts);

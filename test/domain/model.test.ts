@@ -9,23 +9,7 @@ import { implementedFlows } from '../../src/domain/flows/registry';
 import { questionOf, type FlowDefinition } from '../../src/domain/interrogate';
 import { createFlowMachine, type FlowMachine, type WizardEvent } from '../../src/domain/machine';
 import type { SnapshotFrom } from 'xstate';
-import type { FactValue, Question } from '../../src/domain/types';
-
-/** Representative answers per question type: every option, every tri value, both sides of each threshold. */
-function sampleAnswers(q: Question): FactValue[] {
-  switch (q.type) {
-    case 'tri':
-      return ['yes', 'no', 'unsure'];
-    case 'enum':
-      return [...q.options];
-    case 'multi':
-      return [[], ...q.options.map((o) => [o])];
-    case 'count':
-      return [...q.samples, 'unknown'];
-    case 'date':
-      return [q.min, null];
-  }
-}
+import { sampleAnswers } from './flow-helpers';
 
 describe.each(implementedFlows().map((f) => [f.id, f] as [string, FlowDefinition]))('model-based paths: %s', (_id, def) => {
   const machine = createFlowMachine(def);

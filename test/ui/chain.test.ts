@@ -149,15 +149,19 @@ describe('chain offers on an outcome', () => {
   });
 });
 
+/** A sensitive-acquisition run chained from personal-info, opened afresh on its first (carried) question. */
+async function reopenChainedSensitive() {
+  const t = await makeApp();
+  const { id } = await startSensitiveFromOutcome(t);
+  cleanup();
+  await openRun(t, id);
+  expect(h1()).toHaveTextContent(jaSA.questions.sensitive.title);
+  return { t, id, user: userEvent.setup() };
+}
+
 describe('prefilled answers in a chained run', () => {
   it('opens on the carried question with a note naming the source flow and the carried answer selected; answering the same keeps it prefilled', async () => {
-    const t = await makeApp();
-    const { id } = await startSensitiveFromOutcome(t);
-    cleanup();
-    await openRun(t, id);
-    const user = userEvent.setup();
-
-    expect(h1()).toHaveTextContent(jaSA.questions.sensitive.title);
+    const { t, id, user } = await reopenChainedSensitive();
     const note = await screen.findByText(fill(jaCommon.chain.prefilledQuestion, { flow: flowTitle('personal-info') }));
     expect(note).toHaveAttribute('data-testid', 'prefilled-note');
     expect(screen.getByRole('radio', { name: jaCommon.tri.yes })).toBeChecked();
@@ -173,12 +177,7 @@ describe('prefilled answers in a chained run', () => {
   });
 
   it('changing a carried answer makes it the user own: it leaves prefilled and the review shows no prefilled tag', async () => {
-    const t = await makeApp();
-    const { id } = await startSensitiveFromOutcome(t);
-    cleanup();
-    await openRun(t, id);
-    const user = userEvent.setup();
-    expect(h1()).toHaveTextContent(jaSA.questions.sensitive.title);
+    const { t, id, user } = await reopenChainedSensitive();
 
     await user.click(screen.getByRole('radio', { name: jaCommon.tri.no }));
     await user.click(continueButton());
