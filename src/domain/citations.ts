@@ -11,13 +11,19 @@ export type Law =
   | 'holidays-act' // 行政機関の休日に関する法律
   | 'ppc-page' // PPC web page (not law; where the app relies on a PPC page's wording)
   | 'agreement' // inter-ministerial agreement (ransomware common form)
-  | 'pmark'; // PrivacyMark grant rules (contractual, not law)
+  | 'pmark' // PrivacyMark grant rules (contractual, not law)
+  | 'mynumber-act' // 行政手続における特定の個人を識別するための番号の利用等に関する法律（番号法）
+  | 'mynumber-rules' // 特定個人情報の漏えい等に関する報告等に関する規則
+  | 'mynumber-qa' // PPC Q&A on the My Number guidelines (特定個人情報の適正な取扱いに関するガイドラインQ&A)
+  | 'ppc-faq-fin'; // PPC Q&A on the financial-sector guidelines (金融分野ガイドライン等Q&A)
 
 export interface Citation {
   id: string;
   law: Law;
   /** Article, guideline section (e.g. "3-5-1") or Q&A number (e.g. "7-53"). */
   article: string;
+  /** Branch number of the article (枝番号): 番号法第29条の4 is article "29", branch "4". */
+  branch?: string;
   paragraph?: string;
   /** Item number in lower-case roman numerals, as in the spec ("iii"). */
   item?: string;
@@ -37,6 +43,12 @@ const c = (id: string, law: Law, ref: string, article: string, paragraph?: strin
   ...(unverified ? { unverified } : {}),
 });
 
+/** An article with a branch number (第N条のM). */
+const cb = (id: string, law: Law, ref: string, article: string, branch: string, paragraph?: string): Citation => ({
+  ...c(id, law, ref, article, paragraph),
+  branch,
+});
+
 const ALL: Citation[] = [
   c('appi-2-1', 'appi', 'APPI 2(1)', '2', '1'),
   c('appi-2-1-i', 'appi', 'APPI 2(1)(i)', '2', '1', 'i'),
@@ -46,6 +58,7 @@ const ALL: Citation[] = [
   c('appi-2-5', 'appi', 'APPI 2(5)', '2', '5'),
   c('appi-2-6', 'appi', 'APPI 2(6)', '2', '6'),
   c('appi-2-7', 'appi', 'APPI 2(7)', '2', '7'),
+  c('appi-2-11', 'appi', 'APPI 2(11)', '2', '11'),
   c('appi-16-1', 'appi', 'APPI 16(1)', '16', '1'),
   c('appi-16-3', 'appi', 'APPI 16(3)', '16', '3'),
   c('appi-16-4', 'appi', 'APPI 16(4)', '16', '4'),
@@ -101,9 +114,13 @@ const ALL: Citation[] = [
   c('appi-42-1', 'appi', 'APPI 42(1)', '42', '1'),
   c('appi-43-4', 'appi', 'APPI 43(4)', '43', '4'),
   c('appi-43-5', 'appi', 'APPI 43(5)', '43', '5'),
+  c('appi-44', 'appi', 'APPI 44', '44'),
   c('appi-57-1', 'appi', 'APPI 57(1)', '57', '1'),
+  c('appi-58-1', 'appi', 'APPI 58(1)', '58', '1'),
+  c('appi-58-2', 'appi', 'APPI 58(2)', '58', '2'),
   c('appi-68-1', 'appi', 'APPI 68(1)', '68', '1'),
   c('appi-68-2', 'appi', 'APPI 68(2)', '68', '2'),
+  c('appi-125-1', 'appi', 'APPI 125(1)', '125', '1'),
   c('appi-150-1', 'appi', 'APPI 150(1)', '150', '1'),
   c('order-1', 'order', 'Order 1', '1'),
   c('order-2', 'order', 'Order 2', '2'),
@@ -157,11 +174,13 @@ const ALL: Citation[] = [
   c('gl-2-3', 'gl-general', 'GL (General) 2-3', '2-3'),
   c('gl-2-8', 'gl-general', 'GL (General) 2-8', '2-8'),
   c('gl-2-17', 'gl-general', 'GL (General) 2-17', '2-17'),
+  c('gl-3-2', 'gl-general', 'GL (General) 3-2', '3-2'),
   c('gl-3-3-2', 'gl-general', 'GL (General) 3-3-2', '3-3-2'),
   c('gl-3-4-4', 'gl-general', 'GL (General) 3-4-4', '3-4-4'),
   c('gl-3-5-1', 'gl-general', 'GL (General) 3-5-1', '3-5-1'),
   c('gl-3-5-2', 'gl-general', 'GL (General) 3-5-2', '3-5-2'),
   c('gl-3-5-3-1', 'gl-general', 'GL (General) 3-5-3-1', '3-5-3-1'),
+  c('gl-3-5-3-2', 'gl-general', 'GL (General) 3-5-3-2', '3-5-3-2'),
   c('gl-3-5-3-3', 'gl-general', 'GL (General) 3-5-3-3', '3-5-3-3'),
   c('gl-3-5-4', 'gl-general', 'GL (General) 3-5-4', '3-5-4'),
   c('gl-3-6-1', 'gl-general', 'GL (General) 3-6-1', '3-6-1'),
@@ -174,11 +193,25 @@ const ALL: Citation[] = [
   c('gl-off-5', 'gl-offshore', 'GL (Foreign) 5', '5'),
   // rulebook S12: the Q&A 7-53 wording is known only through secondary sources.
   c('qa-7-53', 'ppc-qa', 'PPC Q&A 7-53', '7-53', undefined, undefined, true),
+  // rulebook §C.1 (revision 2026-12): the APPI twin of My Number Q&A 16-4 is given as 10-25 by secondary sources only.
+  c('qa-10-25', 'ppc-qa', 'PPC Q&A 10-25', '10-25', undefined, undefined, true),
   c('qa-12-3', 'ppc-qa', 'PPC Q&A 12-3', '12-3'),
   c('holidays-act-2', 'holidays-act', 'Administrative Holidays Act 2', '2'),
   c('ppc-leak-form', 'ppc-page', 'PPC leak-report page', '-'),
   c('ransomware-form', 'agreement', 'Ransomware common report form (2025-10-01)', '-'),
   c('pmk500', 'pmark', 'PrivacyMark grant rules (PMK500)', '-', undefined, undefined, true),
+  // My Number Act reporting (rulebook §D.8c, revision 2026-12).
+  cb('mynumber-29-4-1', 'mynumber-act', 'My Number Act 29-4(1)', '29', '4', '1'),
+  cb('mynumber-29-4-2', 'mynumber-act', 'My Number Act 29-4(2)', '29', '4', '2'),
+  c('mynumber-2-i', 'mynumber-rules', 'My Number Report Rules 2(i)', '2', undefined, 'i'),
+  c('mynumber-2-ii', 'mynumber-rules', 'My Number Report Rules 2(ii)', '2', undefined, 'ii'),
+  c('mynumber-2-iii', 'mynumber-rules', 'My Number Report Rules 2(iii)', '2', undefined, 'iii'),
+  // Item 4's wording and the deadline article are known from secondary sources only (rulebook §D.8c).
+  c('mynumber-2-iv', 'mynumber-rules', 'My Number Report Rules 2(iv)', '2', undefined, 'iv', true),
+  c('mynumber-rules-deadlines', 'mynumber-rules', 'My Number Report Rules (deadlines)', '-', undefined, undefined, true),
+  c('mynumber-qa-16-4', 'mynumber-qa', 'PPC My Number Q&A 16-4', '16-4'),
+  c('mynumber-qa-17-10', 'mynumber-qa', 'PPC My Number Q&A 17-10', '17-10'),
+  c('ppc-faq-fin-4-8', 'ppc-faq-fin', 'PPC financial-sector Q&A 4-8', '4-8'),
 ];
 
 export const CITATIONS: ReadonlyMap<string, Citation> = new Map(ALL.map((x) => [x.id, x]));

@@ -85,7 +85,7 @@ export function walk(flow: FlowDefinition, facts: Facts, opts: WalkOptions): Wal
       throw new Stop({ kind: 'needs', path: path.slice(0, -1), next: q });
     }
     const v = facts[id] as FactValue;
-    const problem = checkValue(q, v);
+    const problem = checkValue(q, v, { facts });
     if (problem) throw new Stop({ kind: 'invalid', path, factId: id, problem });
     return v;
   };

@@ -24,6 +24,11 @@ export interface WizardInput {
   facts?: Facts;
   /** Open the wizard on this question (must be on the path), e.g. a "change" link. */
   at?: string;
+  /**
+   * The run was complete before (e.g. rules revised since): after each answer go to the next unanswered question,
+   * then to the review, instead of stepping through the answers already given.
+   */
+  reviewWhenAnswered?: boolean;
   today?: string;
 }
 
@@ -60,7 +65,7 @@ export function createFlowMachine(def: FlowDefinition) {
       answerInvalid: ({ context, event }) => {
         if (event.type !== 'ANSWER' || context.current === null) return true;
         const q = questionOf(def, context.current);
-        return !q || checkValue(q, event.value, { today: context.today }) !== null;
+        return !q || checkValue(q, event.value, { today: context.today, facts: context.facts }) !== null;
       },
       pathIncomplete: ({ context }) => visibleQuestions(def, context.facts).next !== null,
       hasCurrent: ({ context }) => context.current !== null,
@@ -82,7 +87,7 @@ export function createFlowMachine(def: FlowDefinition) {
       rejectAnswer: assign(({ context, event }) => {
         if (event.type !== 'ANSWER' || context.current === null) return {};
         const q = questionOf(def, context.current);
-        const problem = q ? checkValue(q, event.value, { today: context.today }) : null;
+        const problem = q ? checkValue(q, event.value, { today: context.today, facts: context.facts }) : null;
         return { error: problem ? { factId: context.current, problem } : null };
       }),
       recordAnswer: assign(({ context, event }) => {
@@ -116,7 +121,7 @@ export function createFlowMachine(def: FlowDefinition) {
         facts,
         current: at ?? next,
         error: null,
-        returnToReview: at !== null && next === null,
+        returnToReview: (at !== null && next === null) || (input.reviewWhenAnswered === true && at === null),
         ...(input.today ? { today: input.today } : {}),
       };
     },

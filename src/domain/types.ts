@@ -40,6 +40,8 @@ export interface CountQuestion extends QuestionBase {
   readonly type: 'count';
   /** Representative values on each side of the rules' thresholds (what-if hints, model-based tests). */
   readonly samples: readonly number[];
+  /** A count fact this one is part of, so it cannot exceed it (e.g. My Number holders among all persons). */
+  readonly notMoreThan?: string;
 }
 export interface DateQuestion extends QuestionBase {
   readonly type: 'date';

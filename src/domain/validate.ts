@@ -1,7 +1,7 @@
 // Checks one answer against its question's type; the single place that says what a valid fact value is.
 
 import { isValidIsoDate } from './dates';
-import type { Question } from './types';
+import type { Facts, Question } from './types';
 
 export type ValueProblem =
   | 'not-tri'
@@ -11,6 +11,7 @@ export type ValueProblem =
   | 'not-count'
   | 'negative-count'
   | 'fractional-count'
+  | 'count-above-limit'
   | 'not-date'
   | 'blank-date'
   | 'future-date'
@@ -20,6 +21,15 @@ export type ValueProblem =
 export interface ValidationContext {
   /** Today in Japan time; when given, dates after it are rejected for notInFuture questions. */
   today?: string;
+  /** The other answers, for checks against another fact (a count that is part of another count). */
+  facts?: Facts;
+}
+
+/** The upper bound another answer sets for a count question, if it is answered with a number. */
+export function countLimit(q: Question, facts: Facts | undefined): number | null {
+  if (q.type !== 'count' || !q.notMoreThan || !facts) return null;
+  const limit = facts[q.notMoreThan];
+  return typeof limit === 'number' ? limit : null;
 }
 
 export function checkValue(q: Question, value: unknown, ctx: ValidationContext = {}): ValueProblem | null {
@@ -37,7 +47,9 @@ export function checkValue(q: Question, value: unknown, ctx: ValidationContext =
       if (value === 'unknown') return null;
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'not-count';
       if (value < 0) return 'negative-count';
-      return Number.isInteger(value) ? null : 'fractional-count';
+      if (!Number.isInteger(value)) return 'fractional-count';
+      const limit = countLimit(q, ctx.facts);
+      return limit !== null && value > limit ? 'count-above-limit' : null;
     }
     case 'date': {
       if (value === null) return q.optional ? null : 'blank-date';

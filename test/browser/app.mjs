@@ -1,6 +1,7 @@
 // Shared steps for the browser tests: start a leak assessment, answer questions like a user, reach the outcome.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -13,26 +14,11 @@ export const ROOT_LOCALES = join(dirname(fileURLToPath(import.meta.url)), '..', 
 // Built from the unit tests' leak fixture; not wrongful, so the ransomware question is never asked.
 export const SENSITIVE_CASE = leakFacts({ sensitive: 'yes', persons: 1, knownOn: '2025-12-05' }, ['ransomware']);
 
-/** shared/cases/basics-leak.json "lk-payroll-saas-ransomware": wrongful, so the final report is due on day 60 (7 May 2026). */
-export const RANSOMWARE_CASE = {
-  actor: 'business',
-  events: ['damage'],
-  certainty: 'confirmed',
-  copyExists: 'no',
-  dataKind: 'personal-data',
-  protected: 'no',
-  sensitive: 'no',
-  financial: 'no',
-  wrongful: 'yes',
-  persons: 800,
-  role: 'controller',
-  canContactAll: 'yes',
-  delegatedSector: 'no',
-  myNumber: 'yes',
-  ransomware: 'yes',
-  privacyMark: 'no',
-  knownOn: '2026-03-07',
-};
+/** shared/cases/basics-leak.json "lk-payroll-saas-ransomware", read from the public pack itself: wrongful, with My Number
+ * data and at a contractor, so the final report is due on day 60 (7 May 2026). */
+export const RANSOMWARE_CASE = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'cases', 'basics-leak.json'), 'utf8'),
+).scenarios.find((s) => s.id === 'lk-payroll-saas-ransomware').facts;
 
 export const QUESTION = '.question-page[data-question]';
 
@@ -63,7 +49,8 @@ export async function fill(page, id, value) {
     }
     return;
   }
-  if (typeof value === 'number' || (id === 'persons' && typeof value === 'string')) {
+  // Counts: a number, "unknown", or text typed as a person would (to try refused input).
+  if (typeof value === 'number' || value === 'unknown' || (await q.locator('input.input-count').count())) {
     const unknown = q.locator('input[type=checkbox][id$="-unknown"]');
     if (value === 'unknown') await unknown.check();
     else {

@@ -15,10 +15,11 @@ const JA_ANSWERS = {
   financial: 'いいえ',
   wrongful: 'いいえ',
   persons: '1人',
+  myNumber: 'いいえ',
   role: '委託元・自社のデータ',
   canContactAll: 'はい',
   delegatedSector: 'いいえ',
-  myNumber: 'いいえ',
+  atContractor: 'いいえ',
   privacyMark: 'いいえ',
   knownOn: '2025年12月5日（金）',
 };

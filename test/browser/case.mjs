@@ -19,6 +19,7 @@ const SENSITIVE = { recorded: 'yes', improperMeans: 'no', consent: 'yes' };
 const PROVISION = {
   othersCanUse: 'yes',
   exception27: 'none',
+  improperUse: 'no',
   recipientAbroad: 'yes',
   country: 'other',
   standardSystem: 'yes',

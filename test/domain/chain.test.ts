@@ -111,9 +111,10 @@ describe('chainOffers: the carried facts are valid answers of the offered flow',
   // answer othersCanUse and check the question the carried dataKind leads to (flows.md §3 "asked when").
   it.each([
     ['personal data', { ...PI, inDatabase: 'yes', fullAuthority: 'no' }, 'exception27'],
-    ['pseudonymised personal data', { ...PI, processing: 'pseudonymised', inDatabase: 'yes', fullAuthority: 'no' }, 'pseudonymisedRoute'],
+    // Pseudonymised data: APPI 19 (improper use) is asked right after dataKind, before the route.
+    ['pseudonymised personal data', { ...PI, processing: 'pseudonymised', inDatabase: 'yes', fullAuthority: 'no' }, 'improperUse'],
     ['individual-related information', { ...NOT_PI, processing: 'none' }, 'exception27'],
-    ['pseudonymised information', { ...NOT_PI, processing: 'pseudonymised' }, 'pseudonymisedRoute'],
+    ['pseudonymised information', { ...NOT_PI, processing: 'pseudonymised' }, 'improperUse'],
   ] as [string, Facts, string][])('%s: provision reads the carried dataKind and asks %s', (_name, facts, nextId) => {
     const offer = offersFor(facts).find((x) => x.flow === 'provision');
     const w = walk(flowDefinition('provision'), { othersCanUse: 'yes', ...offer?.facts }, { mode: 'interactive' });

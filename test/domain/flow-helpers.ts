@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate';
 import type { FactValue, Facts, FlowId, Outcome, Question } from '../../src/domain/types';
+import { countLimit } from '../../src/domain/validate';
 
 export function runFlow(flow: FlowId, facts: Facts): Outcome & { path: string[] } {
   const r = evaluate(flow, facts);
@@ -34,9 +35,10 @@ export function expectOutcome(o: Outcome, e: Expected): void {
 
 /**
  * Answers worth trying for a question: every tri value, every enum option, none and each option alone for a multi
- * (and all options at once with `multiAll`), each count sample plus "unknown", the earliest date and a blank one.
+ * (and all options at once with `multiAll`), each count sample the other answers allow plus "unknown", the
+ * earliest date and a blank one.
  */
-export function sampleAnswers(q: Question, { multiAll = false } = {}): FactValue[] {
+export function sampleAnswers(q: Question, { multiAll = false, facts }: { multiAll?: boolean; facts?: Facts } = {}): FactValue[] {
   switch (q.type) {
     case 'tri':
       return ['yes', 'no', 'unsure'];
@@ -44,8 +46,10 @@ export function sampleAnswers(q: Question, { multiAll = false } = {}): FactValue
       return [...q.options];
     case 'multi':
       return [[], ...q.options.map((o) => [o]), ...(multiAll ? [[...q.options]] : [])];
-    case 'count':
-      return [...q.samples, 'unknown'];
+    case 'count': {
+      const limit = countLimit(q, facts);
+      return [...q.samples.filter((n) => limit === null || n <= limit), 'unknown'];
+    }
     case 'date':
       return [q.min, null];
   }

@@ -23,7 +23,7 @@ function* outcomes(def: FlowDefinition, facts: Record<string, FactValue> = {}): 
   const w = walk(def, facts, { mode: 'interactive' });
   if (w.kind === 'invalid') throw new Error(`invalid ${w.factId}: ${w.problem}`);
   if (w.kind === 'needs') {
-    for (const v of sampleAnswers(w.next, { multiAll: true })) yield* outcomes(def, { ...facts, [w.next.id]: v });
+    for (const v of sampleAnswers(w.next, { multiAll: true, facts })) yield* outcomes(def, { ...facts, [w.next.id]: v });
     return;
   }
   const r = evaluate(def.id, facts);
@@ -74,6 +74,9 @@ const EXPECTED: [FlowDefinition, Ids][] = [
         'pseudonymised-info-rules', // addition
         'pseudonymised-rules',
         'run-provision',
+        'run-provision-anonymised', // addition
+        'run-provision-individual-related', // addition
+        'run-provision-pseudonymised', // addition
         'run-sensitive-acquisition',
       ],
       reasons: ['corporate', 'deceased', 'statistical'],
@@ -161,6 +164,7 @@ const EXPECTED: [FlowDefinition, Ids][] = [
       reasons: [
         'consent-not-confirmed',
         'foreign-no-basis',
+        'improper-use',
         'opt-out-incomplete',
         'opt-out-source-barred',
         'pseudonymised-no-provision',

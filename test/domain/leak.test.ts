@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate';
 import type { Facts, Outcome } from '../../src/domain/types';
-import { LEAK_BASE, leakFacts } from '../fixtures/leak-facts';
+import { LEAK_BASE, leakFacts, MY_NUMBER_NO_GROUND } from '../fixtures/leak-facts';
 
 const base = LEAK_BASE;
 
+/** Evaluates LEAK_BASE with overrides; with My Number data, its follow-ups give no ground unless overridden. */
 function run(over: Record<string, unknown>, drop: string[] = []): Outcome & { path: string[] } {
-  const r = evaluate('leak', leakFacts(over, drop));
+  const r = evaluate('leak', leakFacts({ ...MY_NUMBER_NO_GROUND, ...over }, drop));
   if (!r.ok) throw new Error(`evaluation failed: ${JSON.stringify(r.error)}`);
   return { ...r.outcome, path: r.path };
 }
@@ -220,7 +221,15 @@ describe('leak: reportable duties and deadlines', () => {
 describe('leak: notes', () => {
   it('delegated sector, My Number, ransomware (only after a wrongful act), suspected', () => {
     const o = run({ wrongful: 'yes', delegatedSector: 'yes', myNumber: 'yes', ransomware: 'yes', certainty: 'suspected' });
-    expect(o.notes).toEqual(['my-number-act', 'ransomware-common-form', 'report-to-delegated-ministry', 'suspected-counts']);
+    // A wrongful act on My Number data is also the My Number report rules' item 2, which still goes to the PPC.
+    expect(o.grounds).toEqual(['mynumber-2-ii', 'rules-7-iii']);
+    expect(o.notes).toEqual([
+      'my-number-act',
+      'mynumber-report-to-ppc',
+      'ransomware-common-form',
+      'report-to-delegated-ministry',
+      'suspected-counts',
+    ]);
     expect(o.citations).toContain('APPI 150(1)');
     const noWrong = run({ sensitive: 'yes', ransomware: 'yes' });
     expect(noWrong.path).not.toContain('ransomware');
@@ -231,10 +240,150 @@ describe('leak: notes', () => {
     expect(o.outcome).toBe('not-reportable');
     expect(o.notes).toEqual(['my-number-act', 'suspected-counts', 'voluntary-report-possible']);
   });
-  it('"not sure" about My Number counts as yes', () => {
+  it('"not sure" about My Number counts as yes: its follow-up questions are asked', () => {
     const o = run({ myNumber: 'unsure' });
     expect(o.notes).toContain('my-number-act');
     expect(o.openQuestions).toEqual(['myNumber']);
+    expect(o.path).toEqual(expect.arrayContaining(['myNumberPersons', 'myNumberPublished', 'myNumberSystem']));
+  });
+});
+
+describe('leak: My Number Act reporting (番号法29条の4, flows.md §4 step 6a)', () => {
+  const MN = { myNumber: 'yes' } as const;
+  it.each([
+    ['in the information-provision network or a 個人番号利用事務 system', { myNumberSystem: 'yes' }, ['mynumber-2-i']],
+    ['viewable by an unspecified number of people', { myNumberPublished: 'yes' }, ['mynumber-2-iii']],
+    ['more than 100 persons', { persons: 150, myNumberPersons: 101 }, ['mynumber-2-iv']],
+  ])('%s alone makes the incident reportable, final report day 30', (_name, over, grounds) => {
+    const o = run({ ...MN, ...over });
+    expect(o.outcome).toBe('reportable');
+    expect(o.grounds).toEqual(grounds);
+    expect(o.duties).toEqual(['notify-individuals', 'record-internally', 'report-final', 'report-preliminary']);
+    expect(deadline(o, 'report-final')).toEqual({ duty: 'report-final', days: 30, due: '2026-03-31' });
+    expect(o.citations).toEqual(
+      expect.arrayContaining(['My Number Act 29-4(1)', 'My Number Act 29-4(2)', 'My Number Report Rules (deadlines)']),
+    );
+    // Only the APPI's own grounds cite the APPI report rules.
+    expect(o.citations).not.toContain('Rules 8(1)');
+  });
+  it('100 persons is not "more than 100"; 101 is', () => {
+    expect(run({ ...MN, persons: 500, myNumberPersons: 100 }).outcome).toBe('not-reportable');
+    expect(run({ ...MN, persons: 500, myNumberPersons: 101 }).grounds).toEqual(['mynumber-2-iv']);
+  });
+  it('a wrongful act adds item 2 beside Rules 7(iii); the final report is due on day 60', () => {
+    const o = run({ ...MN, wrongful: 'yes' });
+    expect(o.grounds).toEqual(['mynumber-2-ii', 'rules-7-iii']);
+    expect(deadline(o, 'report-final')).toMatchObject({ days: 60 });
+  });
+  it('item 4 is cited as unverified (the rulebook has its wording from secondary sources only)', () => {
+    const o = run({ ...MN, persons: 500, myNumberPersons: 'unknown' });
+    expect(o.grounds).toEqual(['mynumber-2-iv']);
+    expect(o.citations).toContain('My Number Report Rules 2(iv)');
+    expect(o.openQuestions).toEqual(['myNumberPersons']);
+  });
+  it('"not sure" on published or system counts as yes, and is provisional', () => {
+    const o = run({ ...MN, myNumberPublished: 'unsure', myNumberSystem: 'unsure' });
+    expect(o.grounds).toEqual(['mynumber-2-i', 'mynumber-2-iii']);
+    expect(o.openQuestions).toEqual(['myNumberPublished', 'myNumberSystem']);
+  });
+  it('the follow-ups are asked only for exposed personal data with My Numbers', () => {
+    const followUps = ['myNumberPersons', 'myNumberPublished', 'myNumberSystem'];
+    for (const over of [
+      { myNumber: 'no' },
+      { ...MN, protected: 'yes' },
+      { ...MN, dataKind: 'being-acquired' },
+      { ...MN, dataKind: 'other' },
+    ]) {
+      const o = run({ ...over, myNumberSystem: 'yes', myNumberPublished: 'yes' });
+      for (const f of followUps) expect(o.path, JSON.stringify(over)).not.toContain(f);
+      expect(o.grounds.filter((g) => g.startsWith('mynumber-'))).toEqual([]);
+    }
+  });
+  it('a My Number ground alone asks role, contact and the date of knowing, but not the delegated sector', () => {
+    const o = run({ ...MN, myNumberSystem: 'yes' });
+    expect(o.path).toEqual(expect.arrayContaining(['role', 'canContactAll', 'knownOn']));
+    expect(o.path).not.toContain('delegatedSector');
+    expect(o.notes).not.toContain('mynumber-report-to-ppc');
+  });
+  it('in a delegated sector the My Number report still goes to the PPC', () => {
+    const o = run({ ...MN, sensitive: 'yes', myNumberPublished: 'yes', delegatedSector: 'yes' });
+    expect(o.notes).toEqual(expect.arrayContaining(['report-to-delegated-ministry', 'mynumber-report-to-ppc']));
+    expect(o.citations).toContain('PPC financial-sector Q&A 4-8');
+    const appiOnly = run({ ...MN, sensitive: 'yes', delegatedSector: 'yes' });
+    expect(appiOnly.notes).toContain('report-to-delegated-ministry');
+    expect(appiOnly.notes).not.toContain('mynumber-report-to-ppc');
+  });
+  it('a contractor notifies its entruster for a My Number ground too', () => {
+    const o = run({ ...MN, myNumberPublished: 'yes', role: 'contractor' });
+    expect(o.duties).toEqual(['notify-entruster', 'record-internally']);
+  });
+  it('a public body: My Number grounds beside Rules 43', () => {
+    const o = run({ actor: 'public-body', ...MN, persons: 150, myNumberPersons: 101, ordinanceSensitive: 'no' });
+    expect(o.grounds).toEqual(['mynumber-2-iv', 'rules-43-iv']);
+    expect(o.path).not.toContain('role');
+  });
+  it('the My Number data cannot involve more persons than the incident', () => {
+    const r = evaluate('leak', leakFacts({ ...MY_NUMBER_NO_GROUND, ...MN, persons: 50, myNumberPersons: 51 }));
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'invalid-fact', flow: 'leak', factId: 'myNumberPersons', problem: 'count-above-limit' },
+    });
+    expect(run({ ...MN, persons: 50, myNumberPersons: 50 }).outcome).toBe('not-reportable');
+    expect(run({ ...MN, persons: 'unknown', myNumberPersons: 5000 }).grounds).toEqual(['mynumber-2-iv', 'rules-7-iv']);
+  });
+});
+
+describe('leak: an incident at a contractor (flows.md §4 step 6b)', () => {
+  it('reportable: supervision will be examined, and a joint report is possible; no duty is added', () => {
+    const o = run({ sensitive: 'yes', atContractor: 'yes' });
+    expect(o.notes).toEqual(['joint-report-possible', 'review-contractor-supervision']);
+    expect(o.duties).toEqual(run({ sensitive: 'yes' }).duties);
+    expect(o.citations).toEqual(expect.arrayContaining(['APPI 25', 'GL (General) 3-5-3-2']));
+  });
+  it('not reportable: only the supervision note', () => {
+    expect(run({ atContractor: 'yes' }).notes).toEqual(['review-contractor-supervision', 'voluntary-report-possible']);
+    const enc = run({ protected: 'yes', atContractor: 'yes' });
+    expect(enc.notes).toEqual(['review-contractor-supervision', 'voluntary-report-possible']);
+  });
+  it('"not sure" counts as yes, and is provisional', () => {
+    const o = run({ sensitive: 'yes', atContractor: 'unsure' });
+    expect(o.notes).toContain('review-contractor-supervision');
+    expect(o.openQuestions).toEqual(['atContractor']);
+  });
+  it('not asked of the contractor itself, of a public body, or for data outside the Act', () => {
+    expect(run({ sensitive: 'yes', role: 'contractor', atContractor: 'yes' }).path).not.toContain('atContractor');
+    expect(run({ actor: 'public-body', ordinanceSensitive: 'no', atContractor: 'yes' }).path).not.toContain('atContractor');
+    for (const dataKind of ['pseudonymised', 'other']) expect(run({ dataKind, atContractor: 'yes' }).path).not.toContain('atContractor');
+    expect(run({ dataKind: 'being-acquired', atContractor: 'yes' }).notes).toContain('review-contractor-supervision');
+  });
+});
+
+describe('leak: asking order (flows.md §4)', () => {
+  it('business controller: My Number follow-ups before role; atContractor after delegatedSector', () => {
+    const o = run({ sensitive: 'yes', wrongful: 'yes', myNumber: 'yes', privacyMark: 'yes' });
+    expect(o.path).toEqual([
+      'actor',
+      'events',
+      'certainty',
+      'recoveredUnseen',
+      'dataKind',
+      'protected',
+      'sensitive',
+      'financial',
+      'wrongful',
+      'persons',
+      'myNumber',
+      'myNumberPersons',
+      'myNumberPublished',
+      'myNumberSystem',
+      'role',
+      'canContactAll',
+      'delegatedSector',
+      'atContractor',
+      'ransomware',
+      'privacyMark',
+      'knownOn',
+    ]);
   });
 });
 
@@ -275,6 +424,43 @@ describe('leak: PrivacyMark (rulebook §D.9)', () => {
   });
 });
 
+describe('leak: wrongful asked for the PrivacyMark body only (flows.md §4 row 10, second position)', () => {
+  const enc = { protected: 'yes', privacyMark: 'yes', knownOn: '2027-04-19' } as const;
+  it('protected data: asked right after privacyMark, before knownOn; yes gives the body 60 days and no ground', () => {
+    const o = run({ ...enc, wrongful: 'yes', ransomware: 'yes' });
+    expect(o.path.slice(-3)).toEqual(['privacyMark', 'wrongful', 'knownOn']);
+    expect(o.outcome).toBe('not-reportable');
+    expect(o.grounds).toEqual([]);
+    expect(deadline(o, 'report-privacymark-body')).toEqual({ duty: 'report-privacymark-body', days: 60, due: '2027-06-17' });
+    // The ransomware question belongs to the Act's wrongful ground: not asked on this reading.
+    expect(o.path).not.toContain('ransomware');
+    expect(o.notes).not.toContain('ransomware-common-form');
+  });
+  it('no gives 30 days', () => {
+    expect(deadline(run({ ...enc, wrongful: 'no' }), 'report-privacymark-body')).toMatchObject({ days: 30, due: '2027-05-18' });
+  });
+  it('"not sure" reads as no here (the earlier, safe date), and is still provisional', () => {
+    const o = run({ ...enc, wrongful: 'unsure' });
+    expect(deadline(o, 'report-privacymark-body')).toMatchObject({ days: 30 });
+    expect(o.openQuestions).toEqual(['wrongful']);
+    expect(o.provisional).toBe(true);
+  });
+  it('pseudonymised data is asked too; data that is not personal data (no body duty) is not', () => {
+    const p = run({ dataKind: 'pseudonymised', privacyMark: 'yes', wrongful: 'yes' });
+    expect(p.path.slice(-3)).toEqual(['privacyMark', 'wrongful', 'knownOn']);
+    expect(deadline(p, 'report-privacymark-body')?.days).toBe(60);
+    expect(run({ dataKind: 'other', privacyMark: 'yes', wrongful: 'yes' }).path).not.toContain('wrongful');
+  });
+  it('asked once: where the Act asks it first, it is not asked again', () => {
+    const o = run({ wrongful: 'yes', privacyMark: 'yes' });
+    expect(o.path.filter((id) => id === 'wrongful')).toHaveLength(1);
+    expect(o.path.indexOf('wrongful')).toBeLessThan(o.path.indexOf('privacyMark'));
+  });
+  it('not asked without PrivacyMark', () => {
+    expect(run({ protected: 'yes', privacyMark: 'no', wrongful: 'yes' }).path).not.toContain('wrongful');
+  });
+});
+
 describe('leak: bad input is an error naming the fact, never a default', () => {
   it('a needed fact that is missing', () => {
     const r = evaluate('leak', { actor: 'business', events: ['leak'] });
@@ -290,6 +476,7 @@ describe('leak: bad input is an error naming the fact, never a default', () => {
     ['knownOn', '2026-02-30', 'not-date'],
     ['knownOn', '2021-12-31', 'date-too-early'],
     ['actor', 'company', 'not-option'],
+    ['atContractor', 'maybe', 'not-tri'],
   ])('%s = %j → %s', (factId, value, problem) => {
     const r = evaluate('leak', { ...base, sensitive: 'yes', [factId]: value } as Facts);
     expect(r).toEqual({ ok: false, error: { code: 'invalid-fact', flow: 'leak', factId, problem } });

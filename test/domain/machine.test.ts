@@ -9,7 +9,7 @@ import type { FactValue, Facts } from '../../src/domain/types';
 import { leakFacts, leakFactsBefore } from '../fixtures/leak-facts';
 
 const machine = createFlowMachine(leakFlow);
-const start = (input: { facts?: Facts; at?: string; today?: string } = {}) => {
+const start = (input: { facts?: Facts; at?: string; today?: string; reviewWhenAnswered?: boolean } = {}) => {
   const a = createActor(machine, { input });
   a.start();
   return a;
@@ -18,6 +18,19 @@ const answer = (a: ReturnType<typeof start>, value: FactValue) => a.send({ type:
 const current = (a: ReturnType<typeof start>) => a.getSnapshot().context.current;
 
 describe('leak wizard machine', () => {
+  it('a run that was complete before (rules revised since) asks only what is missing, then reviews', () => {
+    // Saved before the 2026-12 revision: everything but the new atContractor question is answered.
+    const facts = leakFacts({ sensitive: 'yes' }, ['atContractor', 'ransomware']);
+    const a = start({ facts, reviewWhenAnswered: true });
+    expect(current(a)).toBe('atContractor');
+    answer(a, 'no');
+    expect(a.getSnapshot().value).toBe('review');
+    // Without it, the wizard steps on through the questions after it, already answered.
+    const b = start({ facts });
+    answer(b, 'no');
+    expect(current(b)).toBe('privacyMark');
+  });
+
   it('asks the first question, then follows the rules to the next', () => {
     const a = start();
     expect(a.getSnapshot().value).toBe('asking');

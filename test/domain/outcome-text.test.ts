@@ -20,7 +20,17 @@ function* combinations(): Generator<Facts> {
       for (const flag of ['yes', 'no'])
         for (const dataKind of ['personal-data', 'being-acquired', 'pseudonymised', 'other'])
           for (const protectedV of ['yes', 'no'])
-            for (const ground of ['sensitive', 'financial', 'wrongful', 'persons', 'ordinanceSensitive', 'none'])
+            for (const ground of [
+              'sensitive',
+              'financial',
+              'wrongful',
+              'persons',
+              'ordinanceSensitive',
+              'myNumberSystem',
+              'myNumberPublished',
+              'myNumberPersons',
+              'none',
+            ])
               for (const role of ['controller', 'contractor'])
                 for (const other of ['yes', 'no'])
                   yield {
@@ -34,12 +44,16 @@ function* combinations(): Generator<Facts> {
                     sensitive: ground === 'sensitive' ? 'yes' : 'no',
                     financial: ground === 'financial' ? 'yes' : 'no',
                     wrongful: ground === 'wrongful' ? 'yes' : 'no',
-                    persons: ground === 'persons' ? 5000 : 1,
+                    persons: ground === 'persons' ? 5000 : ground === 'myNumberPersons' ? 200 : 1,
                     ordinanceSensitive: ground === 'ordinanceSensitive' ? 'yes' : 'no',
                     role,
                     canContactAll: other === 'yes' ? 'no' : 'yes',
                     delegatedSector: other,
                     myNumber: other,
+                    myNumberPersons: ground === 'myNumberPersons' ? 200 : 1,
+                    myNumberPublished: ground === 'myNumberPublished' ? 'yes' : 'no',
+                    myNumberSystem: ground === 'myNumberSystem' ? 'yes' : 'no',
+                    atContractor: other,
                     ransomware: other,
                     privacyMark: other,
                     knownOn: '2026-03-02',
@@ -64,6 +78,10 @@ describe('leak outcome texts', () => {
   it('the combinations reach every id flows.md lists for the leak flow', () => {
     expect([...seen.outcomes].sort()).toEqual(['no-incident', 'not-reportable', 'out-of-scope', 'reportable']);
     expect([...seen.grounds].sort()).toEqual([
+      'mynumber-2-i',
+      'mynumber-2-ii',
+      'mynumber-2-iii',
+      'mynumber-2-iv',
       'rules-43-i',
       'rules-43-ii',
       'rules-43-iii',
@@ -86,10 +104,13 @@ describe('leak outcome texts', () => {
     ]);
     expect([...seen.notes].sort()).toEqual([
       'contractor-relieved-if-entruster-notified',
+      'joint-report-possible',
       'my-number-act',
+      'mynumber-report-to-ppc',
       'privacymark-report',
       'ransomware-common-form',
       'report-to-delegated-ministry',
+      'review-contractor-supervision',
       'suspected-counts',
       'voluntary-report-possible',
     ]);

@@ -87,22 +87,29 @@ describe('personal-info: what makes it personal information (step 4)', () => {
 describe('personal-info: not personal information, by how it was processed (step 5)', () => {
   it('no processing → individual-related information, with the provision check as a duty', () => {
     const o = run({ ...NOT_PI, processing: 'none' });
-    // run-provision is an addition to flows.md (which lists it for personal data): chain.ts offers the provision
-    // flow for this outcome too, and the note points to it.
+    // The run-provision-* notes are additions to flows.md (which lists run-provision for personal data): chain.ts
+    // offers the provision flow for these outcomes too, and each note cites the article for that kind of data.
     expectOutcome(o, {
       outcome: 'individual-related',
       grounds: ['appi-2-7'],
       duties: ['check-individual-related-provision'],
-      notes: ['run-provision'],
+      notes: ['run-provision-individual-related'],
     });
+    expect(o.citations).toContain('APPI 31(1)');
   });
   it('pseudonymised to the Rules 31 standard → pseudonymised information (APPI 2(5))', () => {
     const o = run({ ...NOT_PI, processing: 'pseudonymised' });
-    expectOutcome(o, { outcome: 'pseudonymised-info', grounds: ['appi-2-5'], notes: ['pseudonymised-info-rules', 'run-provision'] });
+    expectOutcome(o, {
+      outcome: 'pseudonymised-info',
+      grounds: ['appi-2-5'],
+      notes: ['pseudonymised-info-rules', 'run-provision-pseudonymised'],
+    });
+    expect(o.citations).toContain('APPI 42(1)');
   });
   it('anonymised to the Rules 34 standard → anonymised information (APPI 2(6))', () => {
     const o = run({ ...NOT_PI, processing: 'anonymised' });
-    expectOutcome(o, { outcome: 'anonymised-info', grounds: ['appi-2-6'], notes: ['anonymised-info-rules', 'run-provision'] });
+    expectOutcome(o, { outcome: 'anonymised-info', grounds: ['appi-2-6'], notes: ['anonymised-info-rules', 'run-provision-anonymised'] });
+    expect(o.citations).toEqual(expect.arrayContaining(['APPI 43(4)', 'APPI 44']));
   });
   it('sensitive categories and database questions are only for personal information: not asked, extra answers ignored', () => {
     const o = run({ ...NOT_PI, sensitiveCategories: ['race'], inDatabase: 'yes', fullAuthority: 'yes' });

@@ -11,7 +11,7 @@ import { expectOutcome, runFlow, type Expected } from './flow-helpers';
 const run = (facts: Facts) => runFlow('provision', facts);
 
 const SHARED = { othersCanUse: 'yes' } as const;
-const PD = { ...SHARED, dataKind: 'personal-data', exception27: 'none' } as const;
+const PD = { ...SHARED, dataKind: 'personal-data', exception27: 'none', improperUse: 'no' } as const;
 const IR = { ...SHARED, dataKind: 'individual-related', exception27: 'none' } as const;
 
 /** Where the recipient is, as facts (flows.md §3 rows 5–8). */
@@ -90,9 +90,9 @@ describe('provision: not a provision, or not regulated', () => {
     expect(o.path).toEqual(['othersCanUse', 'storedAbroad']);
   });
   it('personal information not in a database: APPI 27 does not apply; check purpose limits', () => {
-    const o = run({ ...SHARED, dataKind: 'personal-info-not-database', storedAbroad: 'yes', exception27: 'law' });
+    const o = run({ ...SHARED, dataKind: 'personal-info-not-database', improperUse: 'no', storedAbroad: 'yes', exception27: 'law' });
     expectOutcome(o, { outcome: 'not-regulated', notes: ['check-purpose-limits'] });
-    expect(o.path).toEqual(['othersCanUse', 'dataKind']);
+    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'improperUse']);
   });
 });
 
@@ -115,7 +115,8 @@ describe('provision: APPI 27(1) exceptions', () => {
     // A foreign recipient with no basis would be prohibited: the exception settles it before that is asked.
     const o = run({ ...PD, ...ROUTE3, foreignConsent: 'no', exception27 });
     expectOutcome(o, { outcome: 'permitted', grounds: [ground], notes: ['no-record-needed'] });
-    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'exception27']);
+    // APPI 19 is asked against every exception but "law" (flows.md row 4a).
+    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'exception27', ...(exception27 === 'law' ? [] : ['improperUse'])]);
   });
   it.each(EXCEPTIONS_27)('individual-related, %s → %s, no record needed', (exception27, ground) => {
     const o = run({ ...IR, recipientWillLink: 'yes', consentConfirmed: 'no', exception27 });
@@ -133,7 +134,7 @@ describe('provision: personal data to a recipient in Japan', () => {
   });
   it('a foreign company handling it in Japan as a domestic business counts as domestic: no foreign questions', () => {
     const o = run({ ...PD, ...DOMESTIC, country: 'other', standardSystem: 'no', foreignConsent: 'no', arrangement: 'entrustment' });
-    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'exception27', 'recipientAbroad', 'arrangement']);
+    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'exception27', 'improperUse', 'recipientAbroad', 'arrangement']);
     expect(o.outcome).toBe('permitted');
   });
 });
@@ -216,7 +217,16 @@ describe('provision: personal data abroad with neither (route 3: consent to a fo
   ])('no foreign consent: prohibited, %s is no basis', (_name, facts) => {
     const o = run({ ...PD, ...ROUTE3, foreignConsent: 'no', ...facts } as Facts);
     expectOutcome(o, { outcome: 'prohibited', reasons: ['foreign-no-basis'] });
-    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'exception27', 'recipientAbroad', 'country', 'standardSystem', 'foreignConsent']);
+    expect(o.path).toEqual([
+      'othersCanUse',
+      'dataKind',
+      'exception27',
+      'improperUse',
+      'recipientAbroad',
+      'country',
+      'standardSystem',
+      'foreignConsent',
+    ]);
   });
 });
 
@@ -286,19 +296,65 @@ describe('provision: pseudonymised and anonymised information', () => {
     ['joint-use-published', { outcome: 'permitted', grounds: ['appi-41-6-27-5'], duties: ['publish-joint-use-items'] }],
     ['other', { outcome: 'prohibited', reasons: ['pseudonymised-no-provision'] }],
   ] as [string, Expected][])('pseudonymised, route %s', (pseudonymisedRoute, expected) => {
-    const o = run({ ...SHARED, dataKind: 'pseudonymised', pseudonymisedRoute, exception27: 'law', consent: 'yes' });
+    const o = run({ ...SHARED, dataKind: 'pseudonymised', improperUse: 'no', pseudonymisedRoute, exception27: 'law', consent: 'yes' });
     expectOutcome(o, expected);
-    // Consent does not help, and the 27(1) exceptions are not asked.
-    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'pseudonymisedRoute']);
+    // Consent does not help, and the 27(1) exceptions are not asked; APPI 19 is asked first.
+    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'improperUse', 'pseudonymisedRoute']);
   });
   it('anonymised: publish the items and tell the recipient', () => {
-    const o = run({ ...SHARED, dataKind: 'anonymised', exception27: 'none', recipientAbroad: 'yes' });
+    // Neither APPI 19 (anonymised information is not personal information) nor the 27(1) exceptions are asked.
+    const o = run({ ...SHARED, dataKind: 'anonymised', exception27: 'none', improperUse: 'yes', recipientAbroad: 'yes' });
     expectOutcome(o, {
       outcome: 'permitted',
       grounds: ['appi-43-4'],
       duties: ['publish-anonymised-items', 'state-anonymised-to-recipient'],
     });
     expect(o.path).toEqual(['othersCanUse', 'dataKind']);
+  });
+});
+
+describe('provision: improper use (APPI 19, flows.md row 4a) bars every basis', () => {
+  const IMPROPER: Expected = { outcome: 'prohibited', reasons: ['improper-use'] };
+  it.each(BASES)('personal data in Japan, %s: prohibited, and nothing after it is asked', (_name, facts) => {
+    const o = run({ ...PD, ...DOMESTIC, ...facts, improperUse: 'yes' });
+    expectOutcome(o, IMPROPER);
+    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'exception27', 'improperUse']);
+    expect(o.citations).toEqual(expect.arrayContaining(['APPI 19', 'GL (General) 3-2']));
+  });
+  it.each(EXCEPTIONS_27.filter(([e]) => e !== 'law'))('a 27(1) exception other than law (%s) does not cure it', (exception27) => {
+    const o = run({ ...PD, exception27, improperUse: 'yes' });
+    expectOutcome(o, IMPROPER);
+  });
+  it('a provision based on laws (27(1)(i)) is not asked about it', () => {
+    const o = run({ ...PD, exception27: 'law', improperUse: 'yes' });
+    expectOutcome(o, { outcome: 'permitted', grounds: ['appi-27-1-i'], notes: ['no-record-needed'] });
+    expect(o.path).not.toContain('improperUse');
+  });
+  it('foreign consent does not cure it', () => {
+    expectOutcome(run({ ...PD, ...ROUTE3, foreignConsent: 'yes', arrangement: 'own-use', improperUse: 'yes' }), IMPROPER);
+  });
+  it.each(['law', 'entrustment', 'succession', 'joint-use-published'])('pseudonymised, route %s: prohibited', (pseudonymisedRoute) => {
+    const o = run({ ...SHARED, dataKind: 'pseudonymised', improperUse: 'yes', pseudonymisedRoute });
+    expectOutcome(o, IMPROPER);
+    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'improperUse']);
+  });
+  it('personal information outside a database: prohibited instead of "not regulated"', () => {
+    expectOutcome(run({ ...SHARED, dataKind: 'personal-info-not-database', improperUse: 'yes' }), IMPROPER);
+  });
+  it('individual-related and anonymised information are not asked (not personal information for the provider)', () => {
+    const ir = run({ ...IR, recipientWillLink: 'no', improperUse: 'yes' });
+    expect(ir.path).not.toContain('improperUse');
+    expect(ir.outcome).toBe('permitted');
+    expect(run({ ...SHARED, dataKind: 'anonymised', improperUse: 'yes' }).path).not.toContain('improperUse');
+  });
+  it('not a provision: not asked', () => {
+    expect(run({ othersCanUse: 'no', storedAbroad: 'no', improperUse: 'yes' }).path).not.toContain('improperUse');
+  });
+  it('"not sure" is read as yes: prohibited, provisional, and nothing more is asked', () => {
+    const o = run({ ...PD, ...DOMESTIC, arrangement: 'own-use', consent: 'yes', improperUse: 'unsure' });
+    expectOutcome(o, IMPROPER);
+    expect(o.openQuestions).toEqual(['improperUse']);
+    expect(o.path).toEqual(['othersCanUse', 'dataKind', 'exception27', 'improperUse']);
   });
 });
 
@@ -324,6 +380,7 @@ describe('provision: "not sure" is read as the answer with more duties', () => {
     ['optOutComplete', 'no', { ...PD, ...DOMESTIC, arrangement: 'own-use', ...OPT_OUT_OK }],
     ['recipientWillLink', 'yes', { ...IR, ...DOMESTIC, consentConfirmed: 'no' }],
     ['consentConfirmed', 'no', { ...IR, recipientWillLink: 'yes', ...DOMESTIC }],
+    ['improperUse', 'yes', { ...PD, ...DOMESTIC, arrangement: 'entrustment' }],
   ];
   it('covers every tri question of the flow', () => {
     const tris = provisionFlow.questions.filter((q) => q.type === 'tri').map((q) => q.id);
@@ -390,6 +447,7 @@ describe('provision: asking order', () => {
       ['othersCanUse', 'yes'],
       ['dataKind', 'personal-data'],
       ['exception27', 'none'],
+      ['improperUse', 'no'],
       ['recipientAbroad', 'no'],
       ['arrangement', 'joint-use'],
       ['jointUseNotified', 'no'],
@@ -405,6 +463,7 @@ describe('provision: asking order', () => {
       ['othersCanUse', 'yes'],
       ['dataKind', 'personal-data'],
       ['exception27', 'none'],
+      ['improperUse', 'no'],
       ['recipientAbroad', 'yes'],
       ['country', 'other'],
       ['standardSystem', 'no'],
@@ -417,6 +476,7 @@ describe('provision: asking order', () => {
       ['othersCanUse', 'yes'],
       ['dataKind', 'personal-data'],
       ['exception27', 'none'],
+      ['improperUse', 'no'],
       ['recipientAbroad', 'yes'],
       ['country', 'eu-eea-uk'],
       ['arrangement', 'succession'],
@@ -444,7 +504,21 @@ describe('provision: asking order', () => {
     expectAskingOrder([
       ['othersCanUse', 'yes'],
       ['dataKind', 'pseudonymised'],
+      ['improperUse', 'no'],
       ['pseudonymisedRoute', 'succession'],
+    ]);
+  });
+  it('APPI 19 comes right after exception27 for personal data, and right after dataKind otherwise', () => {
+    expectAskingOrder([
+      ['othersCanUse', 'yes'],
+      ['dataKind', 'personal-info-not-database'],
+      ['improperUse', 'no'],
+    ]);
+    expectAskingOrder([
+      ['othersCanUse', 'yes'],
+      ['dataKind', 'personal-data'],
+      ['exception27', 'life'],
+      ['improperUse', 'no'],
     ]);
   });
 });
@@ -456,6 +530,8 @@ describe('provision: bad input is an error naming the fact', () => {
     ['dataKind', { othersCanUse: 'unsure' }],
     ['exception27', { ...SHARED, dataKind: 'individual-related' }],
     ['recipientWillLink', { ...IR }],
+    ['improperUse', { ...SHARED, dataKind: 'personal-data', exception27: 'none' }],
+    ['improperUse', { ...SHARED, dataKind: 'pseudonymised' }],
     ['recipientAbroad', { ...PD }],
     ['country', { ...PD, recipientAbroad: 'yes' }],
     ['standardSystem', { ...PD, recipientAbroad: 'yes', country: 'other' }],
@@ -465,7 +541,7 @@ describe('provision: bad input is an error naming the fact', () => {
     ['consent', { ...PD, ...DOMESTIC, arrangement: 'own-use' }],
     ['optOutComplete', { ...PD, ...DOMESTIC, arrangement: 'own-use', ...OPT_OUT_OK, optOutComplete: undefined }],
     ['consentConfirmed', { ...IR, recipientWillLink: 'yes', ...DOMESTIC }],
-    ['pseudonymisedRoute', { ...SHARED, dataKind: 'pseudonymised' }],
+    ['pseudonymisedRoute', { ...SHARED, dataKind: 'pseudonymised', improperUse: 'no' }],
   ])('missing %s', (factId, facts) => {
     expect(evaluate('provision', facts as Facts)).toEqual({ ok: false, error: { code: 'missing-fact', flow: 'provision', factId } });
   });
@@ -476,6 +552,7 @@ describe('provision: bad input is an error naming the fact', () => {
     ['country', 'us', 'not-option'],
     ['arrangement', ['entrustment'], 'not-option'],
     ['consent', 'maybe', 'not-tri'],
+    ['improperUse', true, 'not-tri'],
   ])('%s = %j is invalid (%s)', (factId, value, problem) => {
     const facts = { ...PD, ...EU, arrangement: 'own-use', consent: 'yes', [factId]: value } as unknown as Facts;
     expect(evaluate('provision', facts)).toEqual({ ok: false, error: { code: 'invalid-fact', flow: 'provision', factId, problem } });

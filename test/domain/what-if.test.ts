@@ -65,6 +65,7 @@ describe('whatIf', () => {
       wrongful: 'no',
       persons: 1,
       myNumber: 'no',
+      atContractor: 'no',
       privacyMark: 'no',
     } as Facts;
     const [p] = whatIf(leakFlow, partial, outcomeOf(partial));

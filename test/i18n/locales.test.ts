@@ -81,6 +81,8 @@ describe.each(['ja', 'en'])('every domain id has text (%s)', (lang) => {
         const examples = get(ns, `questions.${q.id}.examples`);
         expect(Array.isArray(examples) && examples.length >= 1 && examples.length <= 3, `${q.id}.examples`).toBe(true);
         if (q.type === 'tri') expect(get(ns, `questions.${q.id}.unsure`), `${q.id}.unsure`).toEqual(expect.any(String));
+        // What "unknown" is read as depends on the question's threshold, so each count question says it.
+        if (q.type === 'count') expect(get(ns, `questions.${q.id}.unknownHint`), `${q.id}.unknownHint`).toEqual(expect.any(String));
         if (q.type === 'enum' || q.type === 'multi')
           for (const o of q.options) expect(get(ns, `options.${q.id}.${o}.label`), `${q.id}.${o}`).toEqual(expect.any(String));
       }

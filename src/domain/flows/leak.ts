@@ -7,7 +7,13 @@ import type { FlowDefinition, Reader, Verdict } from '../interrogate';
 import type { Deadline, Question } from '../types';
 
 export const LEAK_QUESTIONS: readonly Question[] = [
-  { id: 'actor', type: 'enum', options: ['business', 'public-body'], citations: ['appi-26-1', 'appi-68-1'] },
+  {
+    id: 'actor',
+    type: 'enum',
+    options: ['business', 'public-body'],
+    // Who follows which regime: 行政機関等 (2(11)); 別表第二 corporations and public hospitals/universities (58, 125).
+    citations: ['appi-26-1', 'appi-68-1', 'appi-2-11', 'appi-58-1', 'appi-58-2', 'appi-125-1'],
+  },
   { id: 'events', type: 'multi', options: ['leak', 'loss', 'damage'], citations: ['appi-26-1', 'gl-3-5-1'] },
   { id: 'certainty', type: 'enum', options: ['confirmed', 'suspected'], citations: ['rules-7', 'gl-3-5-1'] },
   tri('recoveredUnseen', 'no', ['gl-3-5-1']),
@@ -25,10 +31,21 @@ export const LEAK_QUESTIONS: readonly Question[] = [
   // Samples straddle both thresholds: more than 100 (public bodies) and more than 1,000 (businesses).
   { id: 'persons', type: 'count', samples: [1, 100, 101, 1000, 1001], citations: ['rules-7-iv', 'rules-43-iv'] },
   tri('ordinanceSensitive', 'yes', ['rules-43-v']),
+  tri('myNumber', 'yes', ['mynumber-29-4-1', 'ppc-leak-form']),
+  // "More than 100" persons' My Number data (report rules item 4); part of `persons`, so never more than it.
+  {
+    id: 'myNumberPersons',
+    type: 'count',
+    samples: [1, 100, 101],
+    notMoreThan: 'persons',
+    citations: ['mynumber-2-iv', 'mynumber-29-4-1'],
+  },
+  tri('myNumberPublished', 'yes', ['mynumber-2-iii', 'mynumber-qa-17-10']),
+  tri('myNumberSystem', 'yes', ['mynumber-2-i']),
   { id: 'role', type: 'enum', options: ['controller', 'contractor'], citations: ['appi-26-1', 'rules-9'] },
   tri('canContactAll', 'no', ['appi-26-2', 'rules-10', 'gl-3-5-4']),
-  tri('delegatedSector', 'no', ['appi-150-1', 'rules-8-3']),
-  tri('myNumber', 'yes', ['ppc-leak-form']),
+  tri('delegatedSector', 'no', ['appi-150-1', 'rules-8-3', 'ppc-faq-fin-4-8']),
+  tri('atContractor', 'yes', ['appi-25', 'gl-3-5-3-2']),
   tri('ransomware', 'no', ['rules-8', 'ransomware-form']),
   tri('privacyMark', 'no', ['pmk500']),
   {
@@ -79,8 +96,9 @@ export function decideLeak(r: Reader): Verdict {
   const isProtected = inScope && r.yes('protected');
   const exposed = inScope && !isProtected;
 
-  const grounds: string[] = [];
-  const g = (item: string) => grounds.push(business ? `rules-7-${item}` : `rules-43-${item}`);
+  // APPI grounds (Rules 7 / Rules 43), in the order the rules read the facts.
+  const appiGrounds: string[] = [];
+  const g = (item: string) => appiGrounds.push(business ? `rules-7-${item}` : `rules-43-${item}`);
   let wrongful = false;
   if (exposed && personalData) {
     if (r.yes('sensitive')) g('i');
@@ -95,19 +113,43 @@ export function decideLeak(r: Reader): Verdict {
     if (r.count('persons') > (business ? 1000 : 100)) g('iv');
     if (!business && r.yes('ordinanceSensitive')) g('v');
   }
+
+  // My Number Act 29-4 (flows.md §4 step 6a): its own grounds, reported to the PPC on the same form.
+  const myNumber = r.yes('myNumber');
+  const myNumberGrounds: string[] = [];
+  if (myNumber && exposed && personalData) {
+    // "More than 100" (report rules item 4, UNVERIFIED wording): 100 is not enough.
+    const over100 = r.count('myNumberPersons') > 100;
+    const published = r.yes('myNumberPublished');
+    if (r.yes('myNumberSystem')) myNumberGrounds.push('mynumber-2-i');
+    if (wrongful) myNumberGrounds.push('mynumber-2-ii');
+    if (published) myNumberGrounds.push('mynumber-2-iii');
+    if (over100) myNumberGrounds.push('mynumber-2-iv');
+  }
+  const grounds = [...appiGrounds, ...myNumberGrounds];
+  // A My Number ground is "a ground" for role, contact and the date of knowing; only an APPI ground routes the
+  // report to a delegated ministry.
   const hasGround = grounds.length > 0;
 
   const contractor = business && hasGround && r.choice('role') === 'contractor';
   const canContactAll = hasGround && !contractor ? r.yes('canContactAll') : true;
-  const delegated = business && hasGround && !contractor && r.yes('delegatedSector');
-  const myNumber = r.yes('myNumber');
+  const delegated = business && appiGrounds.length > 0 && !contractor && r.yes('delegatedSector');
+  // Step 6b: the entruster's own supervision (APPI 25) is examined after an incident at its contractor.
+  const atContractor = business && inScope && !contractor && r.yes('atContractor');
   const ransomware = wrongful && r.yes('ransomware');
   const privacyMark = business && r.yes('privacyMark');
+  // The PrivacyMark body's 30/60-day count needs `wrongful` even where the Act did not ask it (protected or
+  // pseudonymised data). Asked there only for the body's date: no ground, and "not sure" reads as no (the
+  // earlier, safe date), still provisional (flows.md §4 row 10).
+  const pmarkApplies = privacyMark && dataKind !== 'other';
+  const pmarkWrongful = pmarkApplies && (exposed ? wrongful : r.tri('wrongful') === 'yes');
   const knownOn = hasGround || privacyMark ? r.date('knownOn') : null;
 
   const notes: string[] = [];
   if (delegated) notes.push('report-to-delegated-ministry');
+  if (delegated && myNumberGrounds.length) notes.push('mynumber-report-to-ppc');
   if (myNumber) notes.push('my-number-act');
+  if (atContractor) notes.push('review-contractor-supervision');
   if (ransomware) notes.push('ransomware-common-form');
   if (privacyMark) notes.push('privacymark-report');
   if (suspected) notes.push('suspected-counts');
@@ -140,18 +182,26 @@ export function decideLeak(r: Reader): Verdict {
       duties.push('report-preliminary', 'report-final', 'notify-individuals');
       if (!canContactAll) duties.push('alternative-measures');
       deadlines.push(window('report-preliminary', knownOn));
+      // 60 days when either regime's wrongful-purpose ground applies (Rules 7(iii) / 43(iii), report rules 2(ii)).
       const days = wrongful ? 60 : 30;
       deadlines.push(knownOn ? { duty: 'report-final', days, due: rolledDue(knownOn, days).due } : { duty: 'report-final', days });
-      // Rules 44–45 for public bodies are UNVERIFIED (rulebook §F.2): assumed to mirror Rules 8 and 10.
-      citations.push(...(business ? ['rules-8-1', 'rules-8-2', 'rules-10', 'gl-3-5-4'] : ['rules-44', 'rules-45']));
+      if (appiGrounds.length)
+        // Rules 44–45 for public bodies are UNVERIFIED (rulebook §F.2): assumed to mirror Rules 8 and 10.
+        citations.push(...(business ? ['rules-8-1', 'rules-8-2', 'rules-10', 'gl-3-5-4'] : ['rules-44', 'rules-45']));
       if (delegated) citations.push('appi-150-1');
+      if (delegated && myNumberGrounds.length) citations.push('ppc-faq-fin-4-8');
+    }
+    if (myNumberGrounds.length) citations.push('mynumber-29-4-1', 'mynumber-29-4-2', 'mynumber-rules-deadlines');
+    if (atContractor) {
+      notes.push('joint-report-possible');
+      citations.push('gl-3-5-3-2');
     }
   }
+  if (atContractor) citations.push('appi-25');
 
   // PrivacyMark (flows.md §4.8): the examination body's own regime, beside the Act.
-  const pmarkApplies = privacyMark && !(outcome === 'out-of-scope' && reasons.includes('not-personal-data'));
   if (pmarkApplies) {
-    const days = wrongful ? 60 : 30;
+    const days = pmarkWrongful ? 60 : 30;
     duties.push('report-privacymark-body');
     // The body's day counting is UNVERIFIED; day N with no roll-forward is the earlier, safe date.
     deadlines.push(
@@ -164,7 +214,7 @@ export function decideLeak(r: Reader): Verdict {
     citations.push('pmk500');
   }
 
-  if (myNumber) citations.push('ppc-leak-form');
+  if (myNumber) citations.push('mynumber-29-4-1', 'ppc-leak-form');
   if (ransomware) citations.push('ransomware-form');
   return { outcome, grounds, duties, deadlines, notes, reasons, citations };
 }

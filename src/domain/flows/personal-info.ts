@@ -112,21 +112,21 @@ export function decidePersonalInfo(r: Reader): Verdict {
       return {
         outcome: 'pseudonymised-info',
         grounds: ['appi-2-5'],
-        notes: [...notes, 'pseudonymised-info-rules', 'run-provision'],
+        notes: [...notes, 'pseudonymised-info-rules', 'run-provision-pseudonymised'],
         citations: ['appi-2-5', 'appi-42-1', 'appi-41-7', 'appi-41-8'],
       };
     if (processing === 'anonymised')
       return {
         outcome: 'anonymised-info',
         grounds: ['appi-2-6'],
-        notes: [...notes, 'anonymised-info-rules', 'run-provision'],
-        citations: ['appi-2-6', 'appi-43-4', 'appi-43-5'],
+        notes: [...notes, 'anonymised-info-rules', 'run-provision-anonymised'],
+        citations: ['appi-2-6', 'appi-43-4', 'appi-43-5', 'appi-44'],
       };
     return {
       outcome: 'individual-related',
       grounds: ['appi-2-7'],
       duties: ['check-individual-related-provision'],
-      notes: [...notes, 'run-provision'],
+      notes: [...notes, 'run-provision-individual-related'],
       citations: ['appi-2-7', 'appi-31-1'],
     };
   }

@@ -18,7 +18,7 @@ const EXCEPTION_GROUNDS: Record<string, string> = {
 
 export const PROVISION_QUESTIONS: readonly Question[] = [
   tri('othersCanUse', 'yes', ['gl-2-17', 'gl-3-6-1', 'qa-7-53']),
-  tri('storedAbroad', 'yes', ['qa-12-3', 'gl-10-7']),
+  tri('storedAbroad', 'yes', ['qa-12-3', 'gl-10-7', 'mynumber-qa-16-4', 'qa-10-25']),
   {
     id: 'dataKind',
     type: 'enum',
@@ -26,6 +26,7 @@ export const PROVISION_QUESTIONS: readonly Question[] = [
     citations: ['appi-16-3', 'appi-2-7', 'appi-2-5', 'appi-2-6'],
   },
   { id: 'exception27', type: 'enum', options: ['none', ...Object.keys(EXCEPTION_GROUNDS)], citations: ['appi-27-1'] },
+  tri('improperUse', 'yes', ['appi-19', 'gl-3-2']),
   tri('recipientAbroad', 'yes', ['appi-28-1', 'gl-off-2-2']),
   { id: 'country', type: 'enum', options: ['eu-eea-uk', 'other'], citations: ['rules-15', 'gl-off-3'] },
   tri('standardSystem', 'no', ['rules-16', 'appi-28-3', 'gl-off-4-3'], true),
@@ -77,6 +78,7 @@ const CITED: Record<string, string[]> = {
   'no-record-needed': ['appi-29-1'],
   'designated-country': ['rules-15'],
   'recipient-must-confirm-and-record': ['appi-30-1', 'rules-22', 'rules-24'],
+  'improper-use': ['appi-19', 'gl-3-2'],
 };
 
 interface Draft {
@@ -88,12 +90,12 @@ interface Draft {
   citations?: string[];
 }
 
-/** Adds the citations of the grounds, duties and notes, so every outcome lists what it rests on. */
+/** Adds the citations of the grounds, duties, notes and reasons, so every outcome lists what it rests on. */
 function finish(d: Draft): Verdict {
   const citations = [
     ...(d.citations ?? []),
     ...(d.grounds ?? []).map((g) => GROUND_CITATIONS[g] ?? g),
-    ...[...(d.duties ?? []), ...(d.notes ?? [])].flatMap((x) => CITED[x] ?? []),
+    ...[...(d.duties ?? []), ...(d.notes ?? []), ...(d.reasons ?? [])].flatMap((x) => CITED[x] ?? []),
   ];
   return { ...d, citations };
 }
@@ -135,8 +137,16 @@ function consentOrOptOut(r: Reader): Draft {
   return refused('opt-out-incomplete');
 }
 
+/**
+ * APPI 19 (flows.md §3 row 4a, rulebook §C.1a): a provision that may foster or induce illegal or unjust acts is
+ * barred whatever its basis, so it is asked before any "permitted"; once it is (effectively) yes, nothing more is.
+ */
+const IMPROPER_USE: Draft = { outcome: 'prohibited', reasons: ['improper-use'] };
+
 function personalData(r: Reader): Draft {
   const exception = r.choice('exception27');
+  // A provision "based on laws" (27(1)(i)) is the one basis APPI 19 is not asked against (flows.md row 4a).
+  if (exception !== 'law' && r.yes('improperUse')) return IMPROPER_USE;
   if (exception !== 'none') return { outcome: 'permitted', grounds: [EXCEPTION_GROUNDS[exception]!], notes: ['no-record-needed'] };
 
   const dest = destination(r);
@@ -212,7 +222,9 @@ export function decideProvision(r: Reader): Verdict {
     if (r.yes('storedAbroad')) duties.push('understand-foreign-environment', 'disclose-foreign-country');
     return finish({ outcome: 'not-provision', duties, citations: ['gl-2-17', 'qa-7-53', ...(duties.length > 1 ? ['qa-12-3'] : [])] });
   }
-  switch (r.choice('dataKind')) {
+  const dataKind = r.choice('dataKind');
+  if ((dataKind === 'personal-info-not-database' || dataKind === 'pseudonymised') && r.yes('improperUse')) return finish(IMPROPER_USE);
+  switch (dataKind) {
     case 'personal-info-not-database':
       return finish({ outcome: 'not-regulated', notes: ['check-purpose-limits'], citations: ['appi-16-3'] });
     case 'anonymised':
