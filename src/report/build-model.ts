@@ -3,20 +3,31 @@
 
 import { walk } from '../domain/interrogate';
 import { flowDefinition } from '../domain/flows/registry';
-import { RULESET, RULESET_BASELINE_DATE } from '../domain/ruleset';
-import { formatDate, formatInstant } from '../i18n/format';
+import { RULES_REVISION, RULESET, RULESET_BASELINE_DATE } from '../domain/ruleset';
+import { formatDate, formatInstant, formatRevision } from '../i18n/format';
+import type { Outcome } from '../domain/types';
 import type { Lang, TKey, Translate } from '../i18n';
 import type { CaseBundle } from '../storage/cases';
 import type { Envelope } from '../storage/envelope';
 import { exportCase, exportEnvelope } from './json';
-import { presentOutcome, type ListText, type PresentedOutcome } from './present';
+import { presentOutcome, presentPriorOutcomes, type ListText, type PresentedOutcome } from './present';
 import type { ReportItem, ReportModel, ReportSection } from './report-model';
 
-function present(env: Envelope, t: Translate, lang: Lang, list: ListText | undefined): PresentedOutcome | null {
+function present(env: Envelope, t: Translate, lang: Lang, list: ListText | undefined): { v: PresentedOutcome; outcome: Outcome } | null {
   const def = flowDefinition(env.flow);
   const w = walk(def, env.facts, { mode: 'evaluate' });
   if (w.kind !== 'complete') return null;
-  return presentOutcome(env.flow, env.facts, w.path, w.outcome, t, lang, list, env.prefilled);
+  return { v: presentOutcome(env.flow, env.facts, w.path, w.outcome, t, lang, list, env.prefilled), outcome: w.outcome };
+}
+
+/** The verdicts of earlier rules kept in the record, as report items (none for most records). */
+function priorItems(env: Envelope, current: Outcome | null, t: Translate): ReportItem[] {
+  return presentPriorOutcomes(env.flow, env.priorOutcomes, current, RULES_REVISION, t).map((p) => ({
+    title: p.heading,
+    // The verdict as plain text: red emphasis is for dates still to meet, and this one is history.
+    body: [p.verdict, p.change].join('\n'),
+    meta: p.replaced,
+  }));
 }
 
 const dutyItem = (d: PresentedOutcome['duties'][number], t: Translate): ReportItem => ({
@@ -28,16 +39,22 @@ const dutyItem = (d: PresentedOutcome['duties'][number], t: Translate): ReportIt
 const answerText = (a: PresentedOutcome['answers'][number], t: Translate) =>
   a.prefilled ? `${a.answer}（${t('common:chain.prefilledShort')}）` : a.answer;
 
+/** The baseline law and the revision of the decision rules: this build's, which produced every result printed. */
 function rulesetMeta(t: Translate) {
   return {
     label: t('common:report.ruleset'),
-    value: t('common:ruleset.value', { date: formatDate(RULESET_BASELINE_DATE, t), id: RULESET }),
+    value: t('common:ruleset.value', {
+      date: formatDate(RULESET_BASELINE_DATE, t),
+      id: RULESET,
+      revision: formatRevision(RULES_REVISION, t),
+    }),
   };
 }
 
 export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: Date, list?: ListText): ReportModel {
-  const v = present(env, t, lang, list);
-  if (!v) throw new Error('the assessment is not complete');
+  const p = present(env, t, lang, list);
+  if (!p) throw new Error('the assessment is not complete');
+  const { v } = p;
   const flowTitle = t(`${env.flow}:title`);
   const sections: ReportSection[] = [];
   if (v.openQuestions.length)
@@ -55,9 +72,17 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
   if (v.duties.length) sections.push({ heading: t('common:outcome.duties'), items: v.duties.map((d) => dutyItem(d, t)) });
   if (v.notes.length)
     sections.push({ heading: t('common:outcome.notes'), items: v.notes.map((n) => ({ title: n.title, body: n.explanation })) });
+  const priors = priorItems(env, p.outcome, t);
+  if (priors.length) sections.push({ heading: t('common:revision.sectionTitle'), items: priors });
   sections.push({
     heading: t('common:outcome.sources'),
-    items: v.citations.map((c) => ({ title: c.text, body: c.title + (c.unverified ? `（${t('citations:unverified')}）` : '') })),
+    items: [
+      ...v.citations.map((c) => ({
+        title: c.text,
+        body: c.title + (c.unverified ? t('common:outcome.citedAs', { citation: t('citations:unverified') }) : ''),
+      })),
+      ...(v.citations.some((c) => c.unverified) ? [{ title: t('citations:unverified'), body: t('citations:unverifiedExplanation') }] : []),
+    ],
   });
   sections.push({ heading: t('common:outcome.answers'), items: v.answers.map((a) => ({ title: a.question, body: answerText(a, t) })) });
 
@@ -103,12 +128,13 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
   bundle.runs.forEach((env, i) => {
     const flowTitle = t(`${env.flow}:title`);
     const heading = t('common:case.report.runHeading', { n: i + 1, flow: flowTitle, title: env.title || flowTitle });
-    const v = present(env, t, lang, list);
-    if (!v) {
-      sections.push({ heading, items: [{ title: t('common:case.report.unfinished') }] });
+    const p = present(env, t, lang, list);
+    if (!p) {
+      sections.push({ heading, items: [{ title: t('common:case.report.unfinished') }, ...priorItems(env, null, t)] });
       verdicts.push(t('common:case.report.verdictLine', { n: i + 1, flow: flowTitle, verdict: t('common:case.unfinished') }));
       return;
     }
+    const { v } = p;
     provisional ||= v.provisional;
     for (const n of v.extraNotices) notices.add(n);
     verdicts.push(t('common:case.report.verdictLine', { n: i + 1, flow: flowTitle, verdict: v.verdictTitle }));
@@ -119,6 +145,7 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
       ...v.reasons.map((r) => ({ title: labelled('common:outcome.reasons', r.title), body: r.explanation })),
       ...v.duties.map((d) => dutyItem(d, t)),
       ...v.notes.map((n) => ({ title: labelled('common:outcome.notes', n.title), body: n.explanation })),
+      ...priorItems(env, p.outcome, t).map((x) => ({ ...x, title: labelled('common:revision.sectionTitle', x.title) })),
       { title: t('common:outcome.sources'), body: v.citations.map((c) => `${c.text}\u3000${c.title}`).join('\n') },
       {
         title: t('common:outcome.answers'),

@@ -2,13 +2,16 @@
 // so what the user sees and what they file are the same words.
 
 import { citationByRef } from '../domain/citations';
+import { compareOutcomes } from '../domain/compare';
+import { todayInJapan } from '../domain/dates';
 import { rolledDue } from '../domain/deadlines';
 import { flowDefinition } from '../domain/flows/registry';
 import { groundCitation, questionOf } from '../domain/interrogate';
 import type { Deadline, FactValue, Facts, FlowId, Outcome, Question, Tri } from '../domain/types';
 import { whatIf } from '../domain/what-if';
-import { formatCitation, formatDate } from '../i18n/format';
+import { formatCitation, formatDate, formatRevision } from '../i18n/format';
 import type { Lang, TKey, Translate } from '../i18n';
+import type { PriorOutcome } from '../storage/envelope';
 
 export interface TextBlock {
   id: string;
@@ -192,5 +195,71 @@ export function presentOutcome(
     }),
     extraNotices:
       flow === 'leak' && facts.actor === 'public-body' && outcome.outcome === 'reportable' ? [t('leak:publicBodyUnverified')] : [],
+  };
+}
+
+/** A verdict of earlier rules, kept as evidence, with what the current rules make of the same answers. */
+export interface PresentedPriorOutcome {
+  /** "Assessed under the decision rules of the first edition (saved on …)". */
+  heading: string;
+  /** The verdict then, with its grounds. */
+  verdict: string;
+  /** When and under which revision it was assessed again. */
+  replaced: string;
+  /** What the current rules give: more questions, a changed verdict (and which parts), or the same verdict. */
+  change: string;
+}
+
+const japanDay = (instant: string, t: Translate) => formatDate(todayInJapan(new Date(instant)), t);
+
+/** An outcome in one line: its title, and its grounds where it has any. */
+export function verdictLine(flow: FlowId, o: Outcome, t: Translate): string {
+  const title = t(`${flow}:outcomes.${o.outcome}.title`);
+  const grounds = o.grounds.map((g) => t(`${flow}:grounds.${g}.title`)).join(t('common:answer.listSeparator'));
+  return grounds ? t('common:revision.verdictWithGrounds', { outcome: title, grounds }) : title;
+}
+
+/** What the current rules make of a verdict of earlier rules, in one sentence. */
+export function presentChange(flow: FlowId, before: Outcome, current: Outcome | null, t: Translate): string {
+  const change = compareOutcomes(before, current);
+  if (change.kind === 'needs-answers' || !current) return t('common:revision.needsAnswers');
+  if (change.kind === 'same-verdict') return t('common:revision.same');
+  const parts = change.parts.map((p) => t(`common:revision.parts.${p}`)).join(t('common:answer.listSeparator'));
+  return t('common:revision.changed', { parts, verdict: verdictLine(flow, current, t) });
+}
+
+export function presentPriorOutcomes(
+  flow: FlowId,
+  priors: readonly PriorOutcome[],
+  current: Outcome | null,
+  currentRevision: string,
+  t: Translate,
+): PresentedPriorOutcome[] {
+  return priors.map((p, i) => {
+    // Each verdict is compared with what replaced it: the next prior one, or the current outcome.
+    const next = priors[i + 1];
+    return {
+      heading: t('common:revision.priorHeading', { prior: formatRevision(p.rulesRevision, t), date: japanDay(p.savedAt, t) }),
+      verdict: verdictLine(flow, p.outcome, t),
+      replaced: t('common:revision.replacedOn', {
+        date: japanDay(p.replacedAt, t),
+        revision: formatRevision(next ? next.rulesRevision : currentRevision, t),
+      }),
+      change: presentChange(flow, p.outcome, next ? next.outcome : current, t),
+    };
+  });
+}
+
+/** The banner of a record opened after a rules revision: when and under which rules it was assessed, and what now. */
+export function presentRevisionNotice(flow: FlowId, prior: PriorOutcome, current: Outcome | null, currentRevision: string, t: Translate) {
+  return {
+    title: t('common:revision.title', { revision: formatRevision(currentRevision, t) }),
+    body: t('common:revision.body', {
+      date: japanDay(prior.savedAt, t),
+      prior: formatRevision(prior.rulesRevision, t),
+      verdict: verdictLine(flow, prior.outcome, t),
+    }),
+    change: presentChange(flow, prior.outcome, current, t),
+    kept: t('common:revision.kept'),
   };
 }

@@ -6,8 +6,12 @@ import { readEnvelope, type Envelope, type EnvelopeProblem } from './envelope';
 import { classify, StorageError } from './errors';
 
 export const CASE_FORMAT = 'shirube-case';
-/** The bundle format follows the envelope schema version it was introduced with. */
-export const CASE_SCHEMA_VERSION = 2;
+/**
+ * The bundle format follows the envelope schema version: version 2 introduced cases; version 3 bundles hold
+ * version-3 runs (rules revision and kept verdicts). Version-2 bundles still read: their runs migrate like any envelope.
+ */
+export const CASE_SCHEMA_VERSION = 3;
+const FIRST_CASE_SCHEMA_VERSION = 2;
 
 export interface CaseRecord {
   id: string;
@@ -60,7 +64,7 @@ export type CaseBundleResult = { ok: true; bundle: CaseBundle } | { ok: false; p
 export function readCaseBundle(raw: unknown): CaseBundleResult {
   if (!isObj(raw) || raw.format !== CASE_FORMAT) return { ok: false, problem: { code: 'not-a-case' } };
   const v = raw.schemaVersion;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < CASE_SCHEMA_VERSION)
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < FIRST_CASE_SCHEMA_VERSION)
     return { ok: false, problem: { code: 'bad-version', version: v } };
   if (v > CASE_SCHEMA_VERSION) return { ok: false, problem: { code: 'newer-version', version: v } };
   const bad = caseRecordProblem(raw.case);

@@ -33,6 +33,7 @@ function migrateRows(from: number) {
 /** Dexie upgrade functions by the version they upgrade to. */
 const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
   2: migrateRows(1),
+  3: migrateRows(2),
 };
 
 export function openDb(name = DB_NAME, indexedDB?: IDBFactory): ShirubeDb {

@@ -4,12 +4,12 @@
 import { evaluate, isFlowId } from '../domain/evaluate';
 import { flowDefinition } from '../domain/flows/registry';
 import { questionOf } from '../domain/interrogate';
-import { RULESET } from '../domain/ruleset';
+import { RULES_REVISION, RULESET } from '../domain/ruleset';
 import type { FactValue, FlowId, Outcome } from '../domain/types';
 import { checkValue } from '../domain/validate';
 
 export const ENVELOPE_FORMAT = 'shirube-assessment';
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** Where the user was, so reopening the app continues exactly there. */
 export type Position = { screen: 'question'; question: string } | { screen: 'review' } | { screen: 'outcome' };
@@ -42,7 +42,29 @@ export interface EnvelopeV2 extends Omit<EnvelopeV1, 'schemaVersion'> {
   prefilled: string[];
 }
 
-export type Envelope = EnvelopeV2;
+/** A verdict made under an earlier revision of the rules, kept when this build's rules replaced it. */
+export interface PriorOutcome {
+  outcome: Outcome;
+  /** The rules revision it was made under (see ruleset.ts). */
+  rulesRevision: string;
+  /** When it was last saved (the record's updatedAt at the time). */
+  savedAt: string;
+  /** When the later rules replaced it (with another verdict, or with questions they added). */
+  replacedAt: string;
+}
+
+/**
+ * Version 3 (legal revision 2026-12): which revision of the rules `outcome` was made under, and the verdicts of
+ * earlier revisions that the current rules replaced — kept as evidence, never overwritten.
+ */
+export interface EnvelopeV3 extends Omit<EnvelopeV2, 'schemaVersion'> {
+  schemaVersion: 3;
+  rulesRevision: string;
+  /** Oldest first. */
+  priorOutcomes: PriorOutcome[];
+}
+
+export type Envelope = EnvelopeV3;
 
 export type EnvelopeProblem =
   | { code: 'not-json' }
@@ -66,7 +88,11 @@ const isInstant = (x: unknown) => typeof x === 'string' && !Number.isNaN(Date.pa
 export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 → 2: runs gained case membership and carried-over facts; a version-1 run stands alone with none.
   1: (old) => ({ ...old, schemaVersion: 2, caseId: null, chainedFrom: null, prefilled: [] }),
+  // 2 → 3: every earlier build applied the rules as first implemented ("2025-10"); nothing was replaced yet.
+  2: (old) => ({ ...old, schemaVersion: 3, rulesRevision: '2025-10', priorOutcomes: [] }),
 };
+
+const isOutcomeLike = (x: unknown) => isObj(x) && typeof x.outcome === 'string' && x.outcome !== '';
 
 /** Validate and migrate anything that claims to be an envelope (from IndexedDB, a JSON file, or a PDF). */
 export function readEnvelope(raw: unknown): EnvelopeResult {
@@ -99,7 +125,21 @@ export function readEnvelope(raw: unknown): EnvelopeResult {
   if (!(doc.chainedFrom === null || (typeof doc.chainedFrom === 'string' && doc.chainedFrom))) return bad('chainedFrom');
   const facts = doc.facts;
   if (!Array.isArray(doc.prefilled) || !doc.prefilled.every((x) => typeof x === 'string' && x in facts)) return bad('prefilled');
-  if (doc.outcome !== null && !(isObj(doc.outcome) && typeof doc.outcome.outcome === 'string')) return bad('outcome');
+  if (doc.outcome !== null && !isOutcomeLike(doc.outcome)) return bad('outcome');
+  if (typeof doc.rulesRevision !== 'string' || !doc.rulesRevision) return bad('rulesRevision');
+  if (
+    !Array.isArray(doc.priorOutcomes) ||
+    !doc.priorOutcomes.every(
+      (p) =>
+        isObj(p) &&
+        isOutcomeLike(p.outcome) &&
+        typeof p.rulesRevision === 'string' &&
+        p.rulesRevision !== '' &&
+        isInstant(p.savedAt) &&
+        isInstant(p.replacedAt),
+    )
+  )
+    return bad('priorOutcomes');
   const pos = doc.position;
   if (
     !isObj(pos) ||
@@ -124,8 +164,10 @@ export function newEnvelope(flow: FlowId, id: string, title: string, now: Date, 
   const carried = opts.carried;
   return {
     format: ENVELOPE_FORMAT,
-    schemaVersion: 2,
+    schemaVersion: 3,
     ruleset: RULESET,
+    rulesRevision: RULES_REVISION,
+    priorOutcomes: [],
     id,
     flow,
     title,
@@ -137,6 +179,36 @@ export function newEnvelope(flow: FlowId, id: string, title: string, now: Date, 
     caseId: opts.caseId ?? null,
     chainedFrom: carried ? carried.from : null,
     prefilled: Object.keys(carried?.facts ?? {}),
+  };
+}
+
+/** What the wizard changes in a run as the person answers. */
+export interface RunProgress {
+  facts: Record<string, FactValue>;
+  position: Position;
+  outcome: Outcome | null;
+  prefilled: string[];
+}
+
+/**
+ * The run after the wizard moved on, stamped with this build's rules revision. A verdict made under an earlier
+ * revision is never overwritten: when this build's rules replace it — with another verdict, or with a question the
+ * revision added — it is kept in `priorOutcomes` as evidence of what was decided then.
+ */
+export function advanceRun(prev: Envelope, next: RunProgress, now: Date): Envelope {
+  const at = now.toISOString();
+  const old = prev.outcome;
+  // Kept only when this build's rules give something else for the answers it was made from: a verdict they
+  // confirm is simply carried forward, and one the person changes by answering differently is their own edit.
+  const replaced = old !== null && prev.rulesRevision !== RULES_REVISION && recheck(prev).differs;
+  return {
+    ...prev,
+    ...next,
+    rulesRevision: RULES_REVISION,
+    priorOutcomes: replaced
+      ? [...prev.priorOutcomes, { outcome: old, rulesRevision: prev.rulesRevision, savedAt: prev.updatedAt, replacedAt: at }]
+      : prev.priorOutcomes,
+    updatedAt: at,
   };
 }
 

@@ -30,4 +30,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgradeNote: 'every stored envelope is migrated 1 → 2 with MIGRATIONS[1] (no case, nothing carried over)',
   },
+  {
+    version: 3,
+    // Same stores: only the rows change.
+    stores: {
+      assessments: 'id, flow, updatedAt, caseId',
+      settings: 'key',
+      cases: 'id, updatedAt',
+    },
+    upgradeNote:
+      'every stored envelope is migrated 2 → 3 with MIGRATIONS[2] (made under the rules as first implemented, nothing replaced yet)',
+  },
 ];

@@ -7,7 +7,8 @@ import { walk, type FlowDefinition } from '../domain/interrogate';
 import { createFlowMachine, visibleQuestions, type FlowMachine, type WizardEvent } from '../domain/machine';
 import type { Facts, FlowId, Outcome } from '../domain/types';
 import type { AssessmentRepository } from '../storage/assessments';
-import type { Envelope, Position } from '../storage/envelope';
+import { RULES_REVISION } from '../domain/ruleset';
+import { advanceRun, type Envelope, type Position, type PriorOutcome } from '../storage/envelope';
 import { classify, type StorageError } from '../storage/errors';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
@@ -17,9 +18,16 @@ export class AssessmentSession {
   snapshot = $state<SnapshotFrom<FlowMachine>>() as SnapshotFrom<FlowMachine>;
   saveStatus = $state<SaveStatus>('idle');
   saveError = $state<StorageError | null>(null);
+  /**
+   * Set when this record's verdict was made under an earlier revision of the rules: that verdict, as kept in the
+   * record when the current rules replaced it (or as saved, when they give the very same outcome).
+   */
+  revisedFrom = $state<PriorOutcome | null>(null);
 
   private actor!: Actor<FlowMachine>;
   private readonly machine: FlowMachine;
+  /** While the constructor routes the wizard back to where the record was, snapshots are not saves. */
+  private opening = true;
 
   constructor(
     readonly def: FlowDefinition,
@@ -31,14 +39,31 @@ export class AssessmentSession {
   ) {
     this.machine = createFlowMachine(def);
     this.envelope = envelope;
+    const saved = envelope.outcome;
+    const revisionAtOpen = envelope.rulesRevision;
     const pos = envelope.position;
-    this.start(envelope.facts, pos.screen === 'question' && pos.question ? pos.question : undefined);
+    // A record left on its review or result page was complete: if the rules now ask more, answering the new
+    // questions leads back to the review rather than through every earlier answer again.
+    this.start(envelope.facts, pos.screen === 'question' && pos.question ? pos.question : undefined, pos.screen !== 'question');
     if (pos.screen === 'outcome' && this.snapshot.value === 'review') this.send({ type: 'CONFIRM' });
+    // Opening a record is not an edit: it is written only if where it lands differs from what was saved.
+    this.opening = false;
+    this.onSnapshot(this.snapshot);
+    if (saved && revisionAtOpen !== RULES_REVISION) {
+      const kept = this.envelope.priorOutcomes.at(-1);
+      // Either the rules replaced it just now (kept as evidence), or they give the very same outcome.
+      this.revisedFrom =
+        kept && JSON.stringify(kept.outcome) === JSON.stringify(saved)
+          ? kept
+          : { outcome: saved, rulesRevision: revisionAtOpen, savedAt: envelope.updatedAt, replacedAt: envelope.updatedAt };
+    }
   }
 
-  private start(facts: Facts, at?: string): void {
+  private start(facts: Facts, at?: string, reviewWhenAnswered = false): void {
     this.actor?.stop();
-    this.actor = createActor(this.machine, { input: { facts, ...(at ? { at } : {}), today: todayInJapan(this.now()) } });
+    this.actor = createActor(this.machine, {
+      input: { facts, ...(at ? { at } : {}), ...(reviewWhenAnswered ? { reviewWhenAnswered } : {}), today: todayInJapan(this.now()) },
+    });
     this.actor.subscribe((s) => this.onSnapshot(s));
     this.actor.start();
     this.snapshot = this.actor.getSnapshot();
@@ -46,6 +71,7 @@ export class AssessmentSession {
 
   private onSnapshot(s: SnapshotFrom<FlowMachine>): void {
     this.snapshot = s;
+    if (this.opening) return;
     const position = this.positionOf(s);
     const facts = s.context.facts;
     const outcome = s.status === 'done' ? this.evaluate(facts) : null;
@@ -58,7 +84,7 @@ export class AssessmentSession {
       return;
     // A carried-over fact that is no longer on the path (pruned) is no longer "prefilled" either.
     const prefilled = prev.prefilled.filter((id) => id in facts);
-    this.envelope = { ...prev, facts: { ...facts }, position, outcome, prefilled, updatedAt: this.now().toISOString() };
+    this.envelope = advanceRun(prev, { facts: { ...facts }, position, outcome, prefilled }, this.now());
     void this.persist();
   }
 

@@ -9,7 +9,7 @@ import type { CaseBundle } from '../../src/storage/cases';
 import type { Envelope } from '../../src/storage/envelope';
 
 const load = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}`), 'utf8')) as Record<string, unknown>;
-const bundle = () => load('case-v2.json') as unknown as CaseBundle;
+const bundle = () => load('case-v3.json') as unknown as CaseBundle;
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('importFile', () => {
@@ -26,18 +26,28 @@ describe('importFile', () => {
     expect(importFile(bytes(JSON.stringify(v1)))).toEqual({
       ok: true,
       kind: 'assessment',
-      envelope: { ...v1, schemaVersion: 2, caseId: null, chainedFrom: null, prefilled: [] },
+      envelope: { ...v1, schemaVersion: 3, caseId: null, chainedFrom: null, prefilled: [], rulesRevision: '2025-10', priorOutcomes: [] },
       migratedFrom: 1,
     });
   });
 
-  it('imports a current assessment without a migratedFrom', () => {
-    const v2 = load('envelope-v2.json') as unknown as Envelope;
-    expect(importFile(bytes(exportEnvelope(v2)))).toEqual({ ok: true, kind: 'assessment', envelope: v2 });
+  it('imports a current assessment without a migratedFrom, with the verdicts it keeps from earlier rules', () => {
+    const v3 = load('envelope-v3.json') as unknown as Envelope;
+    expect(importFile(bytes(exportEnvelope(v3)))).toEqual({ ok: true, kind: 'assessment', envelope: v3 });
+  });
+
+  it('still imports a version-2 case file: the same case, its runs migrated to version 3', () => {
+    const v2 = load('case-v2.json');
+    const r = importFile(bytes(JSON.stringify(v2)));
+    expect(r).toMatchObject({ ok: true, kind: 'case', bundle: { schemaVersion: 3, case: v2.case } });
+    if (!r.ok || r.kind !== 'case') return;
+    expect(r.bundle.runs.map((x) => [x.id, x.schemaVersion, x.rulesRevision, x.priorOutcomes])).toEqual(
+      (v2.runs as Envelope[]).map((x) => [x.id, 3, '2025-10', []]),
+    );
   });
 
   it('reports a case file with a broken run as that run, not as "not an assessment"', () => {
-    const b = load('case-v2.json');
+    const b = load('case-v3.json');
     (b.runs as Record<string, unknown>[])[1]!.flow = 'marketing';
     expect(importFile(bytes(JSON.stringify(b)))).toEqual({
       ok: false,

@@ -14,7 +14,7 @@ import { renderPdf } from '../../src/report/pdf';
 import { extractEnvelopeJson } from '../../src/report/pdf-envelope';
 import type { CaseBundle } from '../../src/storage/cases';
 
-const bundle = () => JSON.parse(readFileSync(join(__dirname, '../fixtures/case-v2.json'), 'utf8')) as CaseBundle;
+const bundle = () => JSON.parse(readFileSync(join(__dirname, '../fixtures/case-v3.json'), 'utf8')) as CaseBundle;
 
 type Texts = Record<string, unknown>;
 /** The locale files themselves, so expectations do not go through the code under test. */
@@ -122,7 +122,14 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
     cut.runs[2] = { ...last, facts: Object.fromEntries(Object.entries(last.facts).slice(0, 2)), outcome: null };
     const { t, model } = await build(cut, lang);
     expect(model.sections).toHaveLength(3);
-    expect(model.sections[2]?.items).toEqual([{ title: text(lang, 'common', 'case.report.unfinished') }]);
+    // Unfinished, and still carrying the verdict the rules revision replaced, as a record.
+    expect(model.sections[2]?.items.map((i) => i.title)).toEqual([
+      text(lang, 'common', 'case.report.unfinished'),
+      t('common:revision.priorHeading', {
+        prior: text(lang, 'common', 'rulesRevision.2025-10'),
+        date: lang === 'ja' ? '2026年11月20日（金）' : 'Fri 20 November 2026',
+      }),
+    ]);
     expect(model.verdict.text.split('\n')[2]).toBe(
       t('common:case.report.verdictLine', {
         n: 3,
@@ -132,6 +139,21 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
     );
     // The finished runs are still there in full.
     expect(model.sections[0]?.items[0]?.title).toContain(verdictTitle(0));
+  });
+
+  it('a run whose verdict the rules revision replaced lists that verdict as a record; the others list none', async () => {
+    const { t, model } = await build(bundle(), lang);
+    const recordLabel = text(lang, 'common', 'revision.sectionTitle');
+    const records = model.sections.map((sec) => sec.items.filter((i) => i.title.includes(recordLabel)));
+    expect(records.map((r) => r.length)).toEqual([0, 0, 1]);
+    expect(records[2]?.[0]?.body?.split('\n')[0]).toBe(
+      t('common:revision.verdictWithGrounds', {
+        outcome: text(lang, 'provision', 'outcomes.permitted.title'),
+        grounds: text(lang, 'provision', 'grounds.appi-27-5-i.title'),
+      }),
+    );
+    // Same verdict after the revision's new question was answered: said so.
+    expect(records[2]?.[0]?.body).toContain(text(lang, 'common', 'revision.same'));
   });
 });
 

@@ -7,17 +7,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AssessmentRepository, requestPersistence, SettingsRepository } from '../../src/storage/assessments';
 import { openDb } from '../../src/storage/db';
-import type { Envelope } from '../../src/storage/envelope';
+import { readEnvelope, type Envelope } from '../../src/storage/envelope';
 import { classify, StorageError } from '../../src/storage/errors';
 
 // The version-1 fixture after migration: what the repository stores and returns today.
-const fixture = (): Envelope => ({
-  ...(JSON.parse(readFileSync(join(__dirname, '../fixtures/envelope-v1.json'), 'utf8')) as Omit<Envelope, 'schemaVersion'>),
-  schemaVersion: 2,
-  caseId: null,
-  chainedFrom: null,
-  prefilled: [],
-});
+const fixture = (): Envelope => {
+  const r = readEnvelope(JSON.parse(readFileSync(join(__dirname, '../fixtures/envelope-v1.json'), 'utf8')));
+  if (!r.ok) throw new Error('fixture unreadable');
+  return r.envelope;
+};
 const fresh = () => openDb(`t-${Math.random()}`, new IDBFactory());
 
 describe('AssessmentRepository', () => {

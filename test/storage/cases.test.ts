@@ -12,7 +12,12 @@ import type { Envelope } from '../../src/storage/envelope';
 import { StorageError } from '../../src/storage/errors';
 
 const raw = () => JSON.parse(readFileSync(join(__dirname, '../fixtures/case-v2.json'), 'utf8')) as Record<string, unknown>;
-const bundle = () => raw() as unknown as CaseBundle;
+/** The fixture as the app holds it: its runs migrated to the current envelope version. */
+const bundle = (): CaseBundle => {
+  const r = readCaseBundle(raw());
+  if (!r.ok) throw new Error(`fixture unreadable: ${JSON.stringify(r.problem)}`);
+  return r.bundle;
+};
 const runsOf = (r: Record<string, unknown>) => r.runs as Record<string, unknown>[];
 const fresh = () => openDb(`t-${Math.random()}`, new IDBFactory());
 
@@ -217,8 +222,16 @@ describe('rekeyBundle', () => {
 });
 
 describe('readCaseBundle', () => {
-  it('reads the case-v2 fixture unchanged', () => {
-    expect(readCaseBundle(raw())).toEqual({ ok: true, bundle: bundle() });
+  it('reads the case-v2 fixture as a version-3 bundle: the case as it is, each run migrated (made under the first rules)', () => {
+    const r = raw();
+    expect(readCaseBundle(r)).toEqual({
+      ok: true,
+      bundle: {
+        ...r,
+        schemaVersion: 3,
+        runs: runsOf(r).map((run) => ({ ...run, schemaVersion: 3, rulesRevision: '2025-10', priorOutcomes: [] })),
+      },
+    });
   });
 
   it('migrates a version-1 run like any envelope, then refuses it: it belongs to no case', () => {
@@ -243,7 +256,7 @@ describe('readCaseBundle', () => {
     ['not an object', 'x', { code: 'not-a-case' }],
     ['wrong format', { ...raw(), format: 'shirube-assessment' }, { code: 'not-a-case' }],
     ['version 1 (cases did not exist yet)', { ...raw(), schemaVersion: 1 }, { code: 'bad-version', version: 1 }],
-    ['version 3', { ...raw(), schemaVersion: 3 }, { code: 'newer-version', version: 3 }],
+    ['version 4', { ...raw(), schemaVersion: 4 }, { code: 'newer-version', version: 4 }],
     ['a version that is not a number', { ...raw(), schemaVersion: '2' }, { code: 'bad-version', version: '2' }],
     ['no case record', { ...raw(), case: null }, { code: 'bad-field', field: 'case' }],
     ['an empty case id', withCase({ id: '' }), { code: 'bad-field', field: 'case.id' }],
@@ -280,5 +293,27 @@ describe('readCaseBundle', () => {
     // The caseId of the duplicate is correct; telling the user it is not would send them looking in the wrong place.
     const dup = withRun(2, (r) => ({ ...r, id: RUN2 }));
     expect(readCaseBundle(dup)).toEqual({ ok: false, problem: { code: 'bad-run', index: 2, problem: { code: 'bad-field', field: 'id' } } });
+  });
+});
+
+describe('readCaseBundle: version 3', () => {
+  const v3 = () => JSON.parse(readFileSync(join(__dirname, '../fixtures/case-v3.json'), 'utf8')) as Record<string, unknown>;
+  it('reads the case-v3 fixture unchanged: runs of both rules revisions, one keeping the verdict the revision replaced', () => {
+    const r = readCaseBundle(v3());
+    expect(r).toEqual({ ok: true, bundle: v3() });
+    if (!r.ok) return;
+    expect(r.bundle.runs.map((x) => [x.rulesRevision, x.priorOutcomes.length])).toEqual([
+      ['2025-10', 0],
+      ['2025-10', 0],
+      ['2026-12', 1],
+    ]);
+  });
+  it('refuses a run whose kept verdict is broken, naming the run', () => {
+    const b = v3();
+    runsOf(b)[2]!.priorOutcomes = [{ outcome: null }];
+    expect(readCaseBundle(b)).toEqual({
+      ok: false,
+      problem: { code: 'bad-run', index: 2, problem: { code: 'bad-field', field: 'priorOutcomes' } },
+    });
   });
 });

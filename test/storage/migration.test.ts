@@ -1,5 +1,5 @@
-// Upgrading a database the app created at schema version 1: rows migrated in place, the new table and index, and
-// the shipped schema history that makes the upgrade possible.
+// Upgrading databases the app created at schema versions 1 and 2: rows migrated in place, the new table and index,
+// and the shipped schema history that makes the upgrade possible.
 
 import { Dexie } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
@@ -12,7 +12,11 @@ import { openDb } from '../../src/storage/db';
 import { newEnvelope, readEnvelope } from '../../src/storage/envelope';
 import { SCHEMA_VERSIONS } from '../../src/storage/schema';
 
-const v1 = () => JSON.parse(readFileSync(join(__dirname, '../fixtures/envelope-v1.json'), 'utf8')) as Record<string, unknown>;
+const load = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}`), 'utf8')) as Record<string, unknown>;
+const v1 = () => load('envelope-v1.json');
+const v2 = () => load('envelope-v2.json');
+/** What version 3 adds to a row written before the legal revision 2026-12. */
+const V3_FIELDS = { schemaVersion: 3, rulesRevision: '2025-10', priorOutcomes: [] };
 // A row no version of the app could read (no format, half the fields): the upgrade must not touch or drop it.
 const corrupt = () => ({ id: 'broken', flow: 'leak', updatedAt: '2026-03-03T00:00:00.000Z', note: 'half-written' });
 
@@ -29,14 +33,14 @@ async function versionOneDb(): Promise<{ name: string; factory: IDBFactory }> {
 }
 
 describe('upgrading a version-1 database', () => {
-  it('rewrites the version-1 row in place as a valid stand-alone version-2 envelope', async () => {
+  it('rewrites the version-1 row in place as a valid stand-alone version-3 envelope', async () => {
     const { name, factory } = await versionOneDb();
     const db = openDb(name, factory);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const raw: unknown = await db.assessments.get(v1().id as string);
-    expect(raw).toEqual({ ...v1(), schemaVersion: 2, caseId: null, chainedFrom: null, prefilled: [] });
-    // Stored as version 2 already: reading it needs no further migration.
+    expect(raw).toEqual({ ...v1(), caseId: null, chainedFrom: null, prefilled: [], ...V3_FIELDS });
+    // Stored as the current version already: reading it needs no further migration.
     expect(readEnvelope(raw)).toEqual({ ok: true, envelope: raw });
     db.close();
   });
@@ -84,6 +88,30 @@ describe('upgrading a version-1 database', () => {
     const again = openDb(name, factory);
     expect(await again.assessments.toArray()).toEqual(before);
     again.close();
+  });
+});
+
+describe('upgrading a version-2 database', () => {
+  it('rewrites the version-2 row in place: made under the first rules, with its verdict, nothing replaced', async () => {
+    const factory = new IDBFactory();
+    const name = `m2-${Math.random()}`;
+    const old = new Dexie(name, { indexedDB: factory, IDBKeyRange });
+    old.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
+    old.version(2).stores(SCHEMA_VERSIONS[1]!.stores);
+    await old.table('assessments').put(v2());
+    await old
+      .table('cases')
+      .put({ id: v2().caseId, title: '案件', createdAt: '2026-11-20T03:00:00.000Z', updatedAt: '2026-11-20T03:00:00.000Z' });
+    old.close();
+
+    const db = openDb(name, factory);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const raw: unknown = await db.assessments.get(v2().id as string);
+    expect(raw).toEqual({ ...v2(), ...V3_FIELDS });
+    expect(readEnvelope(raw)).toEqual({ ok: true, envelope: raw });
+    expect(await db.cases.count()).toBe(1);
+    db.close();
   });
 });
 

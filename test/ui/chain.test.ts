@@ -23,7 +23,7 @@ const fill = (template: string, vars: Record<string, string | number>): string =
 const continueButton = () => screen.getByRole('button', { name: jaCommon.nav.continue });
 const flowTitle = (f: FlowId) => jaCommon.flows[f].title;
 
-const caseText = (): string => readFileSync(join(__dirname, '../fixtures/case-v2.json'), 'utf8');
+const caseText = (): string => readFileSync(join(__dirname, '../fixtures/case-v3.json'), 'utf8');
 const caseFixture = (): CaseBundle => {
   const r = readCaseBundle(JSON.parse(caseText()));
   if (!r.ok) throw new Error(`case fixture unreadable: ${JSON.stringify(r.problem)}`);
@@ -217,7 +217,7 @@ describe('prefilled answers in a chained run', () => {
     const env = await saveRun(t, 'provision', {
       caseId: rec.id,
       carried: { from: source.id, facts: { dataKind: 'personal-data' } },
-      facts: { othersCanUse: 'yes', exception27: 'none', recipientAbroad: 'no', arrangement: 'entrustment' },
+      facts: { othersCanUse: 'yes', exception27: 'none', improperUse: 'no', recipientAbroad: 'no', arrangement: 'entrustment' },
       position: { screen: 'review' },
     });
     expect(env.prefilled).toEqual(['dataKind']);
@@ -232,7 +232,7 @@ describe('prefilled answers in a chained run', () => {
     expect(within(row).getByRole('term')).toHaveTextContent(jaProvision.questions.dataKind.title);
     expect(row).toHaveTextContent(jaProvision.options.dataKind['personal-data'].label);
     const rows = Array.from(document.querySelectorAll('.summary-row'), (r) => r.getAttribute('data-fact'));
-    expect(rows).toEqual(['othersCanUse', 'dataKind', 'exception27', 'recipientAbroad', 'arrangement']);
+    expect(rows).toEqual(['othersCanUse', 'dataKind', 'exception27', 'improperUse', 'recipientAbroad', 'arrangement']);
   });
 });
 

@@ -83,11 +83,14 @@ export async function expectHeading(text: string): Promise<HTMLElement> {
   return screen.findByRole('heading', { level: 1, name: text });
 }
 
-export const fixturePath = join(__dirname, '../fixtures/envelope-v1.json');
+/** A current record: made under this build's rules, keeping the verdict the 2026-12 revision replaced. */
+export const fixturePath = join(__dirname, '../fixtures/envelope-v3.json');
 export const fixtureText = (): string => readFileSync(fixturePath, 'utf8');
-/** The version-1 fixture as the app holds it after reading: migrated to the current envelope version. */
-export const fixture = (): Envelope => {
-  const r = readEnvelope(JSON.parse(fixtureText()));
+/** A record saved at schema version 1, before the rules revision 2026-12. */
+export const v1FixtureText = (): string => readFileSync(join(__dirname, '../fixtures/envelope-v1.json'), 'utf8');
+/** A fixture as the app holds it after reading: migrated to the current envelope version. */
+export const fixture = (text: string = fixtureText()): Envelope => {
+  const r = readEnvelope(JSON.parse(text));
   if (!r.ok) throw new Error(`fixture unreadable: ${JSON.stringify(r.problem)}`);
   return r.envelope;
 };

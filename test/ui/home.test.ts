@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import Home from '../../src/ui/home/Home.svelte';
-import { expectHeading, fixture, fixtureText, jaCommon, jaLeak, makeApp, saveAssessment, type TestApp } from './helpers';
+import { expectHeading, fixture, fixtureText, jaCommon, jaLeak, makeApp, saveAssessment, v1FixtureText, type TestApp } from './helpers';
 
 const fill = (template: string, vars: Record<string, string>): string =>
   template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
@@ -67,7 +67,7 @@ describe('import', () => {
     await user.upload(fileInput(), jsonFile(fixtureText()));
     const status = await screen.findByRole('status');
     expect(status).toHaveTextContent(fill(jaCommon.import.done, { title: original.title }));
-    expect(status).not.toHaveTextContent(fill(jaCommon.import.outcomeDiffers, { ruleset: original.ruleset }));
+    expect(status).not.toHaveTextContent(jaCommon.import.outcomeDiffers.slice(0, 10));
     expect(await t.assessments.get(original.id)).toEqual(original);
     const link = await screen.findByRole('link', { name: original.title });
     expect(link).toHaveAttribute('href', `#/a/${original.id}`);
@@ -101,9 +101,26 @@ describe('import', () => {
     await user.upload(fileInput(), jsonFile(JSON.stringify(doctored)));
     const status = await screen.findByRole('status');
     expect(status).toHaveTextContent(fill(jaCommon.import.done, { title: doctored.title }));
-    expect(status).toHaveTextContent(fill(jaCommon.import.outcomeDiffers, { ruleset: doctored.ruleset }));
+    expect(status).toHaveTextContent(
+      fill(jaCommon.import.outcomeDiffers, { ruleset: doctored.ruleset, revision: jaCommon.rulesRevision['2026-12'] }),
+    );
     // Stored as imported: the evidence is kept, not silently corrected.
     expect((await t.assessments.get(doctored.id))?.outcome?.outcome).toBe('not-reportable');
+  });
+
+  it('a record saved before the rules revision imports as it was, and says its verdict will be assessed again and kept', async () => {
+    const t = await makeApp();
+    await renderHome(t);
+    await screen.findByText(jaCommon.home.none);
+    const user = userEvent.setup();
+    const old = fixture(v1FixtureText());
+
+    await user.upload(fileInput(), jsonFile(v1FixtureText()));
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent(
+      fill(jaCommon.import.outcomeDiffers, { ruleset: old.ruleset, revision: jaCommon.rulesRevision['2025-10'] }),
+    );
+    expect(await t.assessments.get(old.id)).toEqual(old);
   });
 
   it('refuses a JSON file that is not an assessment', async () => {

@@ -72,7 +72,7 @@ describe('keyboard only', () => {
     await user.tab();
     expect(screen.getByLabelText(jaCommon.question.countLabel)).toHaveFocus();
     await user.keyboard('1001{Enter}');
-    await expectHeading(qTitle('role'));
+    await expectHeading(qTitle('myNumber'));
     expect((await stored(t, env.id)).facts).toEqual({ ...SENSITIVE_LEAK_TO_PERSONS, persons: 1001 });
   });
 

@@ -82,10 +82,11 @@ describe('unsure answers', () => {
     await expectHeading(qTitle('persons'));
     await user.type(screen.getByLabelText(jaCommon.question.countLabel), '10');
     await user.click(continueButton());
+    await choose(user, 'myNumber', jaCommon.tri.no);
     await choose(user, 'role', jaLeak.options.role.controller.label);
     await choose(user, 'canContactAll', jaCommon.tri.yes);
     await choose(user, 'delegatedSector', jaCommon.tri.no);
-    await choose(user, 'myNumber', jaCommon.tri.no);
+    await choose(user, 'atContractor', jaCommon.tri.no);
     await choose(user, 'privacyMark', jaCommon.tri.no);
     await expectHeading(qTitle('knownOn'));
     await user.click(screen.getByRole('checkbox', { name: jaCommon.question.dateBlank }));

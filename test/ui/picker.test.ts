@@ -43,6 +43,7 @@ const TO_JOINT_USE = {
   othersCanUse: 'yes',
   dataKind: 'personal-data',
   exception27: 'none',
+  improperUse: 'no',
   recipientAbroad: 'no',
   arrangement: 'joint-use',
 };

@@ -139,7 +139,7 @@ describe('error summary', () => {
 
     await user.type(screen.getByLabelText(jaCommon.question.countLabel), '１，２００');
     await user.click(continueButton());
-    await expectHeading(qTitle('role'));
+    await expectHeading(qTitle('myNumber'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect((await stored(t, env.id)).facts).toEqual({ ...SENSITIVE_LEAK_TO_PERSONS, persons: 1200 });
   });
