@@ -204,7 +204,11 @@ export async function benchCasePdfNode(): Promise<{ firstMs: number; warmMs: num
   const root = new URL('..', import.meta.url);
   const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as Record<string, unknown>;
   const i18n = await createI18n('ja', async (lang, ns) => readJson(`locales/${lang}/${ns}.json`));
-  const bundle = readJson('test/fixtures/case-v2.json') as unknown as Parameters<typeof buildCaseReportModel>[0];
+  const { readCaseBundle } = await import('../src/storage/cases');
+  // Read as the app reads it: validated, runs migrated to the current envelope version.
+  const read = readCaseBundle(readJson('test/fixtures/case-v3.json'));
+  if (!read.ok) throw new Error(`case fixture unreadable: ${JSON.stringify(read.problem)}`);
+  const bundle = read.bundle;
   const model = buildCaseReportModel(bundle, fixedT(i18n, 'ja'), 'ja', new Date('2026-11-21T00:00:00Z'), (key) => tList(i18n, 'ja', key));
   const { firstMs, warmMs, pdf } = await timeRender(model);
   // Page objects in the file ("/Type /Page", not "/Pages"): enough to say how long the summary is.

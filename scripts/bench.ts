@@ -233,7 +233,7 @@ async function pdfTiming(browser: Browser, url: string): Promise<void> {
     };
     const r = await benchCasePdfNode();
     console.log(
-      `Case summary PDF in Node (test/fixtures/case-v2.json, three runs, Japanese): first ${ms(r.firstMs)}, warm ${ms(r.warmMs)}, ${kb(r.bytes)}, ${r.pages} pages.`,
+      `Case summary PDF in Node (test/fixtures/case-v3.json, three runs, Japanese): first ${ms(r.firstMs)}, warm ${ms(r.warmMs)}, ${kb(r.bytes)}, ${r.pages} pages.`,
     );
     summary.push(['Case PDF warm (Node, 3 runs)', ms(r.warmMs), '—', 'info']);
     summary.push(['Case PDF size (3 runs)', `${kb(r.bytes)}, ${r.pages} pages`, '—', 'info']);
