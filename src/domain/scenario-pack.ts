@@ -1,10 +1,33 @@
-// Scenario packs (spec/scenario-pack.md): strict validation, and checking a scenario against evaluate().
+// Scenario packs (spec/scenario-pack.md): their schema, strict validation, and checking a scenario against evaluate().
 // Shared by the command-line runner and, later, the app's training mode.
 
-import { describeError, evaluate, isFlowId, resolveFlow } from './evaluate';
-import { questionOf } from './interrogate';
+import {
+  array,
+  boolean,
+  custom,
+  description,
+  is,
+  literal,
+  never,
+  nonEmpty,
+  object,
+  objectWithRest,
+  optional,
+  picklist,
+  pipe,
+  rawCheck,
+  record,
+  safeParse,
+  string,
+  unknown,
+  type BaseIssue,
+  type ErrorMessage,
+  type ObjectEntries,
+} from 'valibot';
+import { describeError, evaluate } from './evaluate';
+import { FLOW_IDS, flowDefinition, type FlowId } from './flows/registry';
+import { AnyFacts, flowFacts, isJsonObject, issueKeys, jsonObject, NonEmptyString } from './schema-parts';
 import type { Deadline, FactValue, Outcome } from './types';
-import { checkValue } from './validate';
 
 export const PACK_FORMAT = 'appi-scenario-pack';
 export const PACK_VERSION = 1;
@@ -47,70 +70,154 @@ export type ScenarioResult =
   | { id: string; status: 'fail'; differences: string[] }
   | { id: string; status: 'invalid'; problems: PackProblem[] };
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isStrList = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-
 const SET_KEYS = ['grounds', 'tags', 'reasons', 'openQuestions'] as const;
 const LIST_KEYS = ['duties', 'notes'] as const;
-const EXPECT_KEYS = new Set<string>(['outcome', 'provisional', 'deadlines', ...SET_KEYS, ...LIST_KEYS]);
-const DEADLINE_KEYS = new Set(['days', 'minDays', 'maxDays', 'due', 'dueFrom', 'dueTo']);
+
+// --- The schema: a pack as written (spec/scenario-pack.md); the messages are the runner's ---------------------------
+
+/** Valibot reports a missing key on its object: say what that entry's own schema says about it. */
+function withEntryMessages<const E extends ObjectEntries>(entries: E) {
+  return object(entries, (issue) => {
+    const key = issue.path?.[0]?.key;
+    const entry = typeof key === 'string' && Object.hasOwn(entries, key) ? entries[key] : undefined;
+    const message = (entry as { message?: ErrorMessage<BaseIssue<unknown>> } | undefined)?.message;
+    return typeof message === 'function' ? message(issue) : (message ?? issue.message);
+  });
+}
+
+const UNKNOWN_KEY = 'unknown expectation key';
+/**
+ * An object of only these keys, each other key an unknown expectation key. Valibot never reads the keys
+ * "__proto__", "constructor" and "prototype" of an object, so those are refused first, on their own.
+ */
+const closed = <const E extends ObjectEntries>(entries: E, message: string) =>
+  pipe(
+    custom<unknown>(isJsonObject, message),
+    rawCheck<unknown>(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const input = dataset.value as Record<string, unknown>;
+      for (const key of Object.keys(input))
+        if (!Object.hasOwn(entries, key) && (key === '__proto__' || key === 'constructor' || key === 'prototype'))
+          addIssue({ message: UNKNOWN_KEY, path: [{ type: 'object', origin: 'key', input, key, value: input[key] }] });
+    }),
+    objectWithRest(entries, never(UNKNOWN_KEY)),
+  );
+const StringList = array(string('must be a list of strings'), 'must be a list of strings');
+const sameSet = (what: string) => optional(pipe(StringList, description(`${what}: the same set as the outcome's, in any order.`)));
+const ListExpectation = optional(
+  pipe(
+    closed({ includes: optional(StringList), excludes: optional(StringList) }, 'must be { includes, excludes }'),
+    description('Ids the outcome must include, and ids it must not.'),
+  ),
+);
+const DeadlineExpectation = closed(
+  {
+    days: optional(unknown()),
+    minDays: optional(unknown()),
+    maxDays: optional(unknown()),
+    due: optional(unknown()),
+    dueFrom: optional(unknown()),
+    dueTo: optional(unknown()),
+  },
+  'must be an object',
+);
+const ExpectationSchema = pipe(
+  closed(
+    {
+      outcome: optional(pipe(string('must be a string'), description('The verdict id; must be equal.'))),
+      grounds: sameSet('Grounds'),
+      tags: sameSet('Tags'),
+      reasons: sameSet('Reasons'),
+      duties: ListExpectation,
+      notes: ListExpectation,
+      deadlines: optional(
+        pipe(
+          jsonObject(record(string(), DeadlineExpectation), 'must be an object keyed by duty'),
+          description(
+            'By duty id: each field given (days and minDays/maxDays as numbers, due/dueFrom/dueTo as "YYYY-MM-DD") ' +
+              'must equal that of the deadline the app computes.',
+          ),
+        ),
+      ),
+      provisional: optional(pipe(boolean('must be true or false'), description('Whether the outcome is provisional; must be equal.'))),
+      openQuestions: sameSet('Open questions'),
+    },
+    'missing or not an object',
+  ),
+  description('What the outcome must be. Every key is optional; only what is given is checked, and an unknown key is an error.'),
+);
+
+/** Text for people (workshop participants), not checked: the runner does not read it. */
+const ForPeople = pipe(unknown(), description('{ "ja": "…", "en": "…" }: shown to people; the runner does not read it.'));
+
+export const ScenarioSchema = jsonObject(
+  withEntryMessages({
+    id: pipe(string('missing'), nonEmpty('missing')),
+    flow: picklist(FLOW_IDS, (issue) => `unknown flow ${JSON.stringify(issue.input)}`),
+    title: optional(ForPeople),
+    story: optional(ForPeople),
+    facts: AnyFacts,
+    expect: ExpectationSchema,
+  }),
+  'not a JSON object',
+);
+
+export const PackSchema = jsonObject(
+  withEntryMessages({
+    format: literal(PACK_FORMAT, (issue) => `expected "${PACK_FORMAT}", got ${JSON.stringify(issue.input)}`),
+    version: literal(PACK_VERSION, (issue) => `unsupported version ${JSON.stringify(issue.input)} (this build reads ${PACK_VERSION})`),
+    ruleset: optional(
+      pipe(unknown(), description('The ruleset the pack was written for (e.g. "appi-2025-10"); another one is a warning.')),
+    ),
+    title: optional(ForPeople),
+    scenarios: array(ScenarioSchema, 'missing or not a list'),
+  }),
+  'not a JSON object',
+);
+
+const topLevel = (i: BaseIssue<unknown>) => (i.path?.length ?? 0) <= 1;
+const problemAt = (prefix: string[], whole: string) => (i: BaseIssue<unknown>) => {
+  const keys = [...prefix, ...issueKeys(i)];
+  return { where: keys.length ? keys.join('.') : whole, message: i.message };
+};
+
+/** The order a reader meets the keys in, at every level (valibot reports in the schema's order). */
+function documentOrder(a: BaseIssue<unknown>, b: BaseIssue<unknown>): number {
+  const pa = a.path ?? [];
+  const pb = b.path ?? [];
+  for (let d = 0; d < Math.min(pa.length, pb.length); d++) {
+    const x = pa[d]!;
+    const y = pb[d]!;
+    if (x.key === y.key) continue;
+    const keys = Object.keys(x.input as object);
+    return keys.indexOf(String(x.key)) - keys.indexOf(String(y.key));
+  }
+  return pa.length - pb.length;
+}
 
 /** Pack-level problems (format, version, shape). An empty list means the pack can be run. */
 export function checkPackShape(pack: unknown): PackProblem[] {
-  if (!isObj(pack)) return [{ where: 'pack', message: 'not a JSON object' }];
-  const out: PackProblem[] = [];
-  if (pack.format !== PACK_FORMAT) out.push({ where: 'format', message: `expected "${PACK_FORMAT}", got ${JSON.stringify(pack.format)}` });
-  if (pack.version !== PACK_VERSION)
-    out.push({ where: 'version', message: `unsupported version ${JSON.stringify(pack.version)} (this build reads ${PACK_VERSION})` });
-  if (!Array.isArray(pack.scenarios)) out.push({ where: 'scenarios', message: 'missing or not a list' });
-  return out;
+  const r = safeParse(PackSchema, pack);
+  // Problems inside a scenario are that scenario's, reported when it runs.
+  return (r.issues ?? []).filter(topLevel).map(problemAt([], 'pack'));
 }
 
 /** Problems with one scenario's own fields: a clear error naming the field, never a pass. */
 export function checkScenario(raw: unknown, index: number): { id: string; problems: PackProblem[] } {
-  const id = isObj(raw) && typeof raw.id === 'string' && raw.id ? raw.id : `#${index + 1}`;
-  const problems: PackProblem[] = [];
-  const p = (where: string, message: string) => problems.push({ where, message });
-  if (!isObj(raw)) return { id, problems: [{ where: 'scenario', message: 'not a JSON object' }] };
-  if (typeof raw.id !== 'string' || !raw.id) p('id', 'missing');
-  if (!isFlowId(raw.flow)) p('flow', `unknown flow ${JSON.stringify(raw.flow)}`);
-  if (!isObj(raw.facts)) p('facts', 'missing or not an object');
-  if (!isObj(raw.expect)) p('expect', 'missing or not an object');
-  if (problems.length) return { id, problems };
+  const id = is(object({ id: NonEmptyString }), raw) ? raw.id : `#${index + 1}`;
+  const issues = safeParse(ScenarioSchema, raw).issues ?? [];
+  const top = issues.filter(topLevel);
+  if (top.length) return { id, problems: top.map(problemAt([], 'scenario')) };
 
-  const resolved = resolveFlow(raw.flow as string);
-  if (resolved.ok) {
-    for (const [factId, value] of Object.entries(raw.facts as Record<string, unknown>)) {
-      const q = questionOf(resolved.def, factId);
-      if (!q) p(`facts.${factId}`, `unknown fact for flow ${resolved.def.id}`);
-      else {
-        const problem = checkValue(q, value);
-        if (problem) p(`facts.${factId}`, `bad value ${JSON.stringify(value)} (${problem})`);
-      }
-    }
-  }
-  const expect = raw.expect as Record<string, unknown>;
-  for (const [k, v] of Object.entries(expect)) {
-    if (!EXPECT_KEYS.has(k)) p(`expect.${k}`, 'unknown expectation key');
-    else if (k === 'outcome' && typeof v !== 'string') p('expect.outcome', 'must be a string');
-    else if (k === 'provisional' && typeof v !== 'boolean') p('expect.provisional', 'must be true or false');
-    else if ((SET_KEYS as readonly string[]).includes(k) && !isStrList(v)) p(`expect.${k}`, 'must be a list of strings');
-    else if ((LIST_KEYS as readonly string[]).includes(k)) {
-      if (!isObj(v)) p(`expect.${k}`, 'must be { includes, excludes }');
-      else
-        for (const [lk, lv] of Object.entries(v)) {
-          if (lk !== 'includes' && lk !== 'excludes') p(`expect.${k}.${lk}`, 'unknown expectation key');
-          else if (!isStrList(lv)) p(`expect.${k}.${lk}`, 'must be a list of strings');
-        }
-    } else if (k === 'deadlines') {
-      if (!isObj(v)) p('expect.deadlines', 'must be an object keyed by duty');
-      else
-        for (const [duty, d] of Object.entries(v)) {
-          if (!isObj(d)) p(`expect.deadlines.${duty}`, 'must be an object');
-          else for (const dk of Object.keys(d)) if (!DEADLINE_KEYS.has(dk)) p(`expect.deadlines.${duty}.${dk}`, 'unknown expectation key');
-        }
-    }
-  }
+  // Sound as a scenario: now each fact against its flow's questions, then the expectation in the order written.
+  const s = raw as { flow: FlowId; facts: unknown };
+  const facts = (safeParse(flowFacts(flowDefinition(s.flow)), s.facts).issues ?? []).map(problemAt(['facts'], 'facts'));
+  const expect = issues
+    .filter((i) => i.path?.[0]?.key === 'expect')
+    .sort(documentOrder)
+    .map(problemAt([], 'expect'));
+  // A list with several bad items is one problem: the list's.
+  const problems = [...facts, ...expect].filter((p, i, all) => all.findIndex((q) => q.where === p.where) === i);
   return { id, problems };
 }
 

@@ -1,6 +1,22 @@
 // Data use cases (案件): a titled folder of flow runs. The case record, its exported bundle (the case with all its
 // runs' envelopes), strict validation of both, and the repository that keeps a case and its runs consistent.
 
+import {
+  array,
+  integer,
+  is,
+  literal,
+  minValue,
+  number,
+  object,
+  pipe,
+  regex,
+  safeParse,
+  string,
+  unknown,
+  type GenericSchema,
+} from 'valibot';
+import { Instant, issueKeys, jsonObject, NonEmptyString } from '../domain/schema-parts';
 import type { ShirubeDb } from './db';
 import { readEnvelope, type Envelope, type EnvelopeProblem } from './envelope';
 import { classify, StorageError } from './errors';
@@ -36,8 +52,20 @@ export type CaseProblem =
   | { code: 'bad-field'; field: string }
   | { code: 'bad-run'; index: number; problem: EnvelopeProblem };
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isInstant = (x: unknown) => typeof x === 'string' && !Number.isNaN(Date.parse(x));
+/** A title must show something: blank titles (spaces, full-width spaces) are refused like empty ones. */
+export const CaseRecordSchema = jsonObject(
+  object({ id: NonEmptyString, title: pipe(string(), regex(/\S/)), createdAt: Instant, updatedAt: Instant }),
+);
+
+/** The schema of one bundle version, holding runs as `run` says (the published JSON Schema: envelopes of that version). */
+export function caseBundleSchema(version: 2 | 3, run: GenericSchema) {
+  return object({ format: literal(CASE_FORMAT), schemaVersion: literal(version), case: CaseRecordSchema, runs: array(run) });
+}
+
+/** What reading checks before the runs, which readEnvelope reads (and migrates) one by one. */
+const BundleBody = object({ case: CaseRecordSchema, runs: array(unknown()) });
+const Claim = object({ format: literal(CASE_FORMAT) });
+const BundleVersion = pipe(number(), integer(), minValue(FIRST_CASE_SCHEMA_VERSION));
 
 export function newCase(id: string, title: string, now: Date): CaseRecord {
   const at = now.toISOString();
@@ -46,34 +74,28 @@ export function newCase(id: string, title: string, now: Date): CaseRecord {
 
 /** Checks a case record's fields; returns the name of the first bad field, or null. */
 export function caseRecordProblem(raw: unknown): string | null {
-  if (!isObj(raw)) return 'case';
-  if (typeof raw.id !== 'string' || !raw.id) return 'case.id';
-  if (typeof raw.title !== 'string' || !raw.title.trim()) return 'case.title';
-  if (!isInstant(raw.createdAt)) return 'case.createdAt';
-  if (!isInstant(raw.updatedAt)) return 'case.updatedAt';
-  return null;
+  const r = safeParse(CaseRecordSchema, raw, { abortEarly: true });
+  return r.success ? null : ['case', ...issueKeys(r.issues[0])].join('.');
 }
 
 export function isCaseBundleLike(raw: unknown): boolean {
-  return isObj(raw) && raw.format === CASE_FORMAT;
+  return is(Claim, raw);
 }
 
 export type CaseBundleResult = { ok: true; bundle: CaseBundle } | { ok: false; problem: CaseProblem };
 
 /** Validate a case bundle and every run in it (migrating runs like any envelope). */
 export function readCaseBundle(raw: unknown): CaseBundleResult {
-  if (!isObj(raw) || raw.format !== CASE_FORMAT) return { ok: false, problem: { code: 'not-a-case' } };
-  const v = raw.schemaVersion;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < FIRST_CASE_SCHEMA_VERSION)
-    return { ok: false, problem: { code: 'bad-version', version: v } };
+  if (!is(Claim, raw)) return { ok: false, problem: { code: 'not-a-case' } };
+  const v = (raw as Record<string, unknown>).schemaVersion;
+  if (!is(BundleVersion, v)) return { ok: false, problem: { code: 'bad-version', version: v } };
   if (v > CASE_SCHEMA_VERSION) return { ok: false, problem: { code: 'newer-version', version: v } };
-  const bad = caseRecordProblem(raw.case);
-  if (bad) return { ok: false, problem: { code: 'bad-field', field: bad } };
-  const rec = raw.case as CaseRecord;
-  if (!Array.isArray(raw.runs)) return { ok: false, problem: { code: 'bad-field', field: 'runs' } };
+  const body = safeParse(BundleBody, raw, { abortEarly: true });
+  if (!body.success) return { ok: false, problem: { code: 'bad-field', field: issueKeys(body.issues[0]).join('.') } };
+  const rec = body.output.case;
   const runs: Envelope[] = [];
   const ids = new Set<string>();
-  for (const [index, r] of raw.runs.entries()) {
+  for (const [index, r] of body.output.runs.entries()) {
     const e = readEnvelope(r);
     if (!e.ok) return { ok: false, problem: { code: 'bad-run', index, problem: e.problem } };
     if (e.envelope.caseId !== rec.id)

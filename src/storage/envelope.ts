@@ -1,12 +1,31 @@
 // The one versioned envelope (schema version, ruleset, flow, facts, outcome) used for IndexedDB, JSON export
-// and the data embedded in the PDF; with its strict validation and the pure migrations between versions.
+// and the data embedded in the PDF; its schema at every version, strict validation, and the pure migrations.
 
+import {
+  array,
+  forward,
+  integer,
+  is,
+  literal,
+  minValue,
+  nullable,
+  number,
+  object,
+  partialCheck,
+  picklist,
+  pipe,
+  safeParse,
+  string,
+  variant,
+  type BaseIssue,
+  type GenericSchema,
+} from 'valibot';
+import { questionOf } from '../domain/engine';
 import { evaluate, isFlowId } from '../domain/evaluate';
-import { flowDefinition } from '../domain/flows/registry';
-import { questionOf } from '../domain/interrogate';
+import { FLOW_IDS, flowDefinition } from '../domain/flows/registry';
 import { RULES_REVISION, RULESET } from '../domain/ruleset';
+import { flowFacts, Instant, JsonObject, NonEmptyString } from '../domain/schema-parts';
 import type { FactValue, FlowId, Outcome } from '../domain/types';
-import { checkValue } from '../domain/validate';
 
 export const ENVELOPE_FORMAT = 'shirube-assessment';
 export const CURRENT_SCHEMA_VERSION = 3;
@@ -78,9 +97,6 @@ export type EnvelopeProblem =
 
 export type EnvelopeResult = { ok: true; envelope: Envelope; migratedFrom?: number } | { ok: false; problem: EnvelopeProblem };
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isInstant = (x: unknown) => typeof x === 'string' && !Number.isNaN(Date.parse(x));
-
 /**
  * Migrations from each older schema version to the next, as pure functions over plain JSON.
  * Version 1 is the first; a new version adds an entry here and a fixture under test/fixtures/.
@@ -92,60 +108,101 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
   2: (old) => ({ ...old, schemaVersion: 3, rulesRevision: '2025-10', priorOutcomes: [] }),
 };
 
-const isOutcomeLike = (x: unknown) => isObj(x) && typeof x.outcome === 'string' && x.outcome !== '';
+// --- Schemas: every version, each field where reading checks it (the first bad one is the one reported) -----------
+
+/** Only the verdict's id is required: a saved outcome is evidence, shown as it was saved. */
+export const OutcomeSchema = object({ outcome: NonEmptyString });
+const PositionSchema = variant('screen', [
+  object({ screen: literal('question'), question: string() }),
+  object({ screen: literal('review') }),
+  object({ screen: literal('outcome') }),
+]);
+const PriorOutcomeSchema = object({ outcome: OutcomeSchema, rulesRevision: NonEmptyString, savedAt: Instant, replacedAt: Instant });
+const RunLink = nullable(NonEmptyString);
+/** A carried-over fact is one the run holds an answer for (checked once both fields are sound). */
+const prefilledAnswered = (e: { facts: Record<string, unknown>; prefilled: string[] }) => e.prefilled.every((id) => id in e.facts);
+
+/**
+ * The schema of one envelope version. `facts` checks the facts: against one flow's questions when reading, only
+ * as JSON for the published JSON Schema (docs/schema/), which cannot know the flows.
+ */
+export function envelopeSchema(version: 1 | 2 | 3, facts: GenericSchema<unknown, Record<string, unknown>>) {
+  const head = {
+    format: literal(ENVELOPE_FORMAT),
+    schemaVersion: literal(version),
+    id: NonEmptyString,
+    ruleset: NonEmptyString,
+    title: string(),
+    createdAt: Instant,
+    updatedAt: Instant,
+    flow: picklist(FLOW_IDS),
+    facts,
+  };
+  if (version === 1) return object({ ...head, outcome: nullable(OutcomeSchema), position: PositionSchema });
+  const links = { caseId: RunLink, chainedFrom: RunLink, prefilled: array(string()) };
+  if (version === 2)
+    return pipe(
+      object({ ...head, ...links, outcome: nullable(OutcomeSchema), position: PositionSchema }),
+      forward(partialCheck([['facts'], ['prefilled']], prefilledAnswered), ['prefilled']),
+    );
+  return pipe(
+    object({
+      ...head,
+      ...links,
+      outcome: nullable(OutcomeSchema),
+      rulesRevision: NonEmptyString,
+      priorOutcomes: array(PriorOutcomeSchema),
+      position: PositionSchema,
+    }),
+    forward(partialCheck([['facts'], ['prefilled']], prefilledAnswered), ['prefilled']),
+  );
+}
+
+/** Reading a run of a flow this build does not know: the flow is the problem, whatever its facts. */
+const UnknownFlow = envelopeSchema(CURRENT_SCHEMA_VERSION, JsonObject);
+const FIELD_ORDER = Object.keys(UnknownFlow.entries);
+const byFlow = new Map<FlowId, typeof UnknownFlow>();
+/** The current version with every fact checked against its flow's questions. */
+function readingSchema(flow: unknown) {
+  if (!isFlowId(flow)) return UnknownFlow;
+  let schema = byFlow.get(flow);
+  if (!schema) byFlow.set(flow, (schema = envelopeSchema(CURRENT_SCHEMA_VERSION, flowFacts(flowDefinition(flow)))));
+  return schema;
+}
+
+/** An envelope of any version: the version decides how to migrate it before the rest is checked. */
+const Claim = object({ format: literal(ENVELOPE_FORMAT) });
+const SchemaVersion = pipe(number(), integer(), minValue(1));
+
+/** The problem of the field checked first among those with issues (cross-field checks run after all fields). */
+function problemOf(doc: Record<string, unknown>, issues: readonly BaseIssue<unknown>[]): EnvelopeProblem {
+  const rank = (i: BaseIssue<unknown>) => FIELD_ORDER.indexOf(String(i.path?.[0]?.key));
+  const first = issues.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+  const field = String(first.path?.[0]?.key);
+  if (field === 'flow') return { code: 'unknown-flow', flow: String(doc.flow) };
+  const fact = first.path?.[1];
+  if (field === 'facts' && fact && isFlowId(doc.flow)) {
+    const known = questionOf(flowDefinition(doc.flow), String(fact.key)) !== undefined;
+    return { code: known ? 'bad-fact' : 'unknown-fact', field: `facts.${String(fact.key)}` };
+  }
+  return { code: 'bad-field', field };
+}
 
 /** Validate and migrate anything that claims to be an envelope (from IndexedDB, a JSON file, or a PDF). */
 export function readEnvelope(raw: unknown): EnvelopeResult {
-  if (!isObj(raw) || raw.format !== ENVELOPE_FORMAT) return { ok: false, problem: { code: 'not-an-assessment' } };
-  let doc = raw;
+  if (!is(Claim, raw)) return { ok: false, problem: { code: 'not-an-assessment' } };
+  let doc: Record<string, unknown> = raw;
   const from = doc.schemaVersion;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1)
-    return { ok: false, problem: { code: 'bad-version', version: from } };
+  if (!is(SchemaVersion, from)) return { ok: false, problem: { code: 'bad-version', version: from } };
   if (from > CURRENT_SCHEMA_VERSION) return { ok: false, problem: { code: 'newer-version', version: from } };
   for (let v = from; v < CURRENT_SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) return { ok: false, problem: { code: 'bad-version', version: v } };
     doc = step(doc);
   }
-  const bad = (field: string): EnvelopeResult => ({ ok: false, problem: { code: 'bad-field', field } });
-  if (typeof doc.id !== 'string' || !doc.id) return bad('id');
-  if (typeof doc.ruleset !== 'string' || !doc.ruleset) return bad('ruleset');
-  if (typeof doc.title !== 'string') return bad('title');
-  if (!isInstant(doc.createdAt)) return bad('createdAt');
-  if (!isInstant(doc.updatedAt)) return bad('updatedAt');
-  if (!isFlowId(doc.flow)) return { ok: false, problem: { code: 'unknown-flow', flow: String(doc.flow) } };
-  if (!isObj(doc.facts)) return bad('facts');
-  const def = flowDefinition(doc.flow);
-  for (const [k, v] of Object.entries(doc.facts)) {
-    const q = questionOf(def, k);
-    if (!q) return { ok: false, problem: { code: 'unknown-fact', field: `facts.${k}` } };
-    if (checkValue(q, v)) return { ok: false, problem: { code: 'bad-fact', field: `facts.${k}` } };
-  }
-  if (!(doc.caseId === null || (typeof doc.caseId === 'string' && doc.caseId))) return bad('caseId');
-  if (!(doc.chainedFrom === null || (typeof doc.chainedFrom === 'string' && doc.chainedFrom))) return bad('chainedFrom');
-  const facts = doc.facts;
-  if (!Array.isArray(doc.prefilled) || !doc.prefilled.every((x) => typeof x === 'string' && x in facts)) return bad('prefilled');
-  if (doc.outcome !== null && !isOutcomeLike(doc.outcome)) return bad('outcome');
-  if (typeof doc.rulesRevision !== 'string' || !doc.rulesRevision) return bad('rulesRevision');
-  if (
-    !Array.isArray(doc.priorOutcomes) ||
-    !doc.priorOutcomes.every(
-      (p) =>
-        isObj(p) &&
-        isOutcomeLike(p.outcome) &&
-        typeof p.rulesRevision === 'string' &&
-        p.rulesRevision !== '' &&
-        isInstant(p.savedAt) &&
-        isInstant(p.replacedAt),
-    )
-  )
-    return bad('priorOutcomes');
-  const pos = doc.position;
-  if (
-    !isObj(pos) ||
-    !((pos.screen === 'question' && typeof pos.question === 'string') || pos.screen === 'review' || pos.screen === 'outcome')
-  )
-    return bad('position');
+  const checked = safeParse(readingSchema(doc.flow), doc);
+  if (!checked.success) return { ok: false, problem: problemOf(doc, checked.issues) };
+  // The document itself, not valibot's copy: fields this build does not know are kept, as they always were.
   return {
     ok: true,
     envelope: doc as unknown as Envelope,
