@@ -7,7 +7,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'public/'] },
+  { ignores: ['dist/', 'dev-dist/', 'node_modules/', 'public/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
@@ -33,7 +33,14 @@ export default ts.config(
     },
   },
   {
+    // Storage and i18n know nothing of screens, views or the application layer above them.
     files: ['src/storage/**/*.ts', 'src/i18n/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '**/ui/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '**/ui/**', '**/view/**', '**/app/**'] }] },
+  },
+  {
+    // Views (shared by screens and reports) and the application layer are plain TypeScript: no Svelte, no DOM
+    // components; the app layer is what screens call, never the other way round.
+    files: ['src/view/**/*.ts', 'src/app/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '**/ui/**', '*.svelte'] }] },
   },
 );

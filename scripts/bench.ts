@@ -1,34 +1,17 @@
 // The benchmark (`npm run bench`): first-load JS, PDF time and size, answer-to-next-question time, precache sizes; prints, never asserts.
 
+import { NAMESPACES } from '../src/i18n';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page, Response } from 'playwright-core';
+// The bench drives the app with the browser tests' own steps, in the same Chromium with the same flags.
+import * as app from '../test/browser/app';
+import * as h from '../test/browser/harness';
+import { benchCasePdfNode, benchPdfNode } from './bench-pdf';
 
-interface Harness {
-  ROOT: string;
-  DIST: string;
-  ensureBuild(log?: (s: string) => void): boolean;
-  startPreview(): Promise<{ url: string; port: number; dir: string; stop(): Promise<void> }>;
-  launchChromium(): Promise<Browser>;
-  gzipSize(bytes: Uint8Array): number;
-}
-type Facts = Record<string, unknown>;
-interface AppSteps {
-  SENSITIVE_CASE: Facts;
-  RANSOMWARE_CASE: Facts;
-  startLeak(page: Page, title: string): Promise<void>;
-  fill(page: Page, id: string, value: unknown): Promise<void>;
-  answerAll(page: Page, facts: Facts): Promise<string[]>;
-  currentQuestion(page: Page): Promise<string | null>;
-}
-
-// The browser tests' harness and UI steps are plain JS modules; the bench drives the app exactly as they do.
-const browserDir = join(import.meta.dirname, '..', 'test', 'browser');
-const h = (await import(pathToFileURL(join(browserDir, 'harness.mjs')).href)) as Harness;
-const app = (await import(pathToFileURL(join(browserDir, 'app.mjs')).href)) as AppSteps;
+type Facts = app.Answers;
 
 const WARM_RUNS = 10;
 const ANSWER_ROUNDS = 3;
@@ -58,6 +41,20 @@ function table(title: string, head: string[], rows: string[][]): void {
 }
 
 const summary: string[][] = [];
+/** Measurements that failed: each is printed as a FAILED line when it happens, and the bench exits non-zero at the end. */
+const failures: string[] = [];
+
+/** Runs one measurement; a failure is reported as such (and in the summary), and the bench goes on with the next one. */
+async function measure(name: string, run: () => Promise<void> | void): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.log(`\nFAILED ${name}: ${message}`);
+    failures.push(name);
+    summary.push([name, '—', '—', 'FAILED']);
+  }
+}
 
 // --- 1. First-load JavaScript ------------------------------------------------------------------------------------
 
@@ -211,35 +208,24 @@ async function pdfTiming(browser: Browser, url: string): Promise<void> {
   summary.push(['PDF first (in page)', ms(first.inPage), '—', 'info']);
   summary.push(['PDF warm median (in page)', ms(warmInPage), `≤ ${BUDGET.pdfWarmMs} ms`, verdict(warmInPage, BUDGET.pdfWarmMs)]);
   summary.push(['PDF size', kb(size), `≤ ${kb(BUDGET.pdfBytes)}`, verdict(size, BUDGET.pdfBytes)]);
+}
 
-  try {
-    const node = (await import(pathToFileURL(join(h.ROOT, 'scripts', 'bench-pdf.ts')).href)) as {
-      benchPdfNode?: () => Promise<{ firstMs: number; warmMs: number; bytes: number }>;
-    };
-    if (node.benchPdfNode) {
-      const r = await node.benchPdfNode();
-      console.log(
-        `For comparison, renderPdf in Node (scripts/bench-pdf.ts, its own sample model): first ${ms(r.firstMs)}, warm ${ms(r.warmMs)}, ${kb(r.bytes)}.`,
-      );
-    }
-  } catch (e) {
-    console.log(`(Node PDF bench from scripts/bench-pdf.ts unavailable: ${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
-  }
+/** renderPdf in Node on the writer's own sample model, for comparison with the in-page figures. */
+async function pdfInNode(): Promise<void> {
+  const r = await benchPdfNode();
+  console.log(
+    `For comparison, renderPdf in Node (scripts/bench-pdf.ts, its own sample model): first ${ms(r.firstMs)}, warm ${ms(r.warmMs)}, ${kb(r.bytes)}.`,
+  );
+}
 
-  // The combined case summary (three runs) is longer than one assessment; its figures are reported, not budgeted.
-  try {
-    const { benchCasePdfNode } = (await import(pathToFileURL(join(h.ROOT, 'scripts', 'bench-pdf.ts')).href)) as {
-      benchCasePdfNode: () => Promise<{ firstMs: number; warmMs: number; bytes: number; pages: number }>;
-    };
-    const r = await benchCasePdfNode();
-    console.log(
-      `Case summary PDF in Node (test/fixtures/case-v3.json, three runs, Japanese): first ${ms(r.firstMs)}, warm ${ms(r.warmMs)}, ${kb(r.bytes)}, ${r.pages} pages.`,
-    );
-    summary.push(['Case PDF warm (Node, 3 runs)', ms(r.warmMs), '—', 'info']);
-    summary.push(['Case PDF size (3 runs)', `${kb(r.bytes)}, ${r.pages} pages`, '—', 'info']);
-  } catch (e) {
-    console.log(`(case PDF bench unavailable: ${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
-  }
+/** The combined case summary (three runs) is longer than one assessment; its figures are reported, not budgeted. */
+async function casePdfInNode(): Promise<void> {
+  const r = await benchCasePdfNode();
+  console.log(
+    `Case summary PDF in Node (test/fixtures/case-v3.json, three runs, Japanese): first ${ms(r.firstMs)}, warm ${ms(r.warmMs)}, ${kb(r.bytes)}, ${r.pages} pages.`,
+  );
+  summary.push(['Case PDF warm (Node, 3 runs)', ms(r.warmMs), '—', 'info']);
+  summary.push(['Case PDF size (3 runs)', `${kb(r.bytes)}, ${r.pages} pages`, '—', 'info']);
 }
 
 // --- 3. Answer → next question ------------------------------------------------------------------------------------
@@ -315,7 +301,8 @@ function precache(dist: string): void {
     const name = u.split('/').pop() ?? u;
     if (u.endsWith('.ttf')) return 'font (.ttf)';
     if (u.endsWith('.wasm')) return 'harfbuzz wasm';
-    if (/^(common|leak|citations|holidays)-/.test(name)) return 'locale chunks (common-, leak-, citations-, holidays-)';
+    // Every namespace of the app is a locale chunk: common, one per registered flow, citations, holidays.
+    if (NAMESPACES.some((ns) => name.startsWith(`${ns}-`))) return `locale chunks (${NAMESPACES.join(', ')})`;
     if (/^download-pdf-/.test(name)) return 'PDF writer JS (jsPDF, subsetter; lazy)';
     if (/\.(js|css|html)$/.test(u)) return 'app JS/CSS/HTML';
     return 'icons, manifest, licences';
@@ -354,19 +341,32 @@ function precache(dist: string): void {
 // --- main ------------------------------------------------------------------------------------------------------------
 
 const t0 = performance.now();
-h.ensureBuild((s) => console.log(s));
-const server = await h.startPreview();
+let server: h.Preview | null = null;
 let browser: Browser | null = null;
 try {
+  h.ensureBuild((s) => console.log(s));
+  server = await h.startPreview();
   browser = await h.launchChromium();
-  console.log(`Shirube bench: production build served by vite preview at ${server.url}; Chromium ${browser.version()} headless.`);
-  await firstLoad(browser, server.url);
-  await pdfTiming(browser, server.url);
-  await answerTiming(browser, server.url);
-  precache(server.dir);
+  const { url, dir } = server;
+  const chromium = browser;
+  console.log(`Shirube bench: production build served by vite preview at ${url}; Chromium ${chromium.version()} headless.`);
+  await measure('First-load JS', () => firstLoad(chromium, url));
+  await measure('PDF in Chromium', () => pdfTiming(chromium, url));
+  await measure('PDF in Node', pdfInNode);
+  await measure('Case PDF in Node', casePdfInNode);
+  await measure('Answer → next question', () => answerTiming(chromium, url));
+  await measure('Precache', () => precache(dir));
   table('Summary (figures only; budgets are not asserted)', ['figure', 'measured', 'budget', 'status'], summary);
-  console.log(`\nbench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+} catch (e) {
+  // Without a build, a server or a browser nothing can be measured.
+  console.log(`\nFAILED bench setup: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  failures.push('setup');
 } finally {
   await browser?.close().catch(() => {});
-  await server.stop();
+  await server?.stop();
+}
+console.log(`\nbench took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+if (failures.length) {
+  console.log(`FAILED: ${failures.length} measurement${failures.length === 1 ? '' : 's'} could not be made (${failures.join('; ')})`);
+  process.exitCode = 1;
 }

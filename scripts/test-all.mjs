@@ -2,9 +2,11 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
-import { ROOT } from '../test/browser/harness.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const SHARED = join(ROOT, '..', 'shared');
 
@@ -57,7 +59,29 @@ const detail = {
     const m = lastMatch(out, /^(\d+) passed, (\d+) failed/gm);
     return m ? `${m[1]} passed, ${m[2]} failed` : '';
   },
+  playwright(out) {
+    const c = playwrightCounts(out);
+    if (!c) return lastMatch(out, /^\s*Error: (.+)$/gm)?.[1]?.slice(0, 160) ?? '';
+    return PLAYWRIGHT_KINDS.filter((k) => c[k] > 0 || k === 'passed')
+      .map((k) => `${c[k]} ${k}`)
+      .join(', ');
+  },
 };
+
+/** What Playwright's list reporter counts at the end of a run ("  11 passed (1.3m)", "  2 failed", "  1 flaky", …). */
+const PLAYWRIGHT_KINDS = ['passed', 'failed', 'flaky', 'skipped', 'interrupted', 'did not run'];
+function playwrightCounts(out) {
+  const c = Object.fromEntries(PLAYWRIGHT_KINDS.map((k) => [k, 0]));
+  let found = false;
+  for (const k of PLAYWRIGHT_KINDS) {
+    const m = lastMatch(out, new RegExp(`^ {2}(\\d+) ${k}\\b`, 'gm'));
+    if (m) {
+      c[k] = Number(m[1]);
+      found = true;
+    }
+  }
+  return found ? c : null;
+}
 
 /** Individual test counts a suite reported, for the closing line (null when it reports none, e.g. lint). */
 const counts = {
@@ -70,6 +94,11 @@ const counts = {
   plain(out) {
     const m = lastMatch(out, /^(\d+) passed, (\d+) failed/gm);
     return m ? { passed: Number(m[1]), failed: Number(m[2]) } : null;
+  },
+  playwright(out) {
+    const c = playwrightCounts(out);
+    // A flaky test passed on a retry; a test interrupted or never run did not pass.
+    return c ? { passed: c.passed + c.flaky, failed: c.failed + c.interrupted + c['did not run'] } : null;
   },
 };
 
@@ -101,9 +130,9 @@ const suites = [
   },
   {
     name: 'browser',
-    what: 'npm run test:browser (Chromium, production build)',
-    cmd: ['npm', ['run', 'test:browser']],
-    parse: detail.plain,
+    what: 'npx playwright test (test/browser/*.spec.ts in Chromium, production build)',
+    cmd: ['npx', ['playwright', 'test']],
+    parse: detail.playwright,
   },
 ];
 

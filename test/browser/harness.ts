@@ -1,16 +1,20 @@
-// Browser-test and bench harness: fresh production build, a `vite preview` child on a free port, headless Chromium.
+// The bench's harness (and the Chromium flags the browser tests share): fresh production build, a `vite preview` child on a
+// free port serving a snapshot of dist/, headless Debian Chromium. The browser tests get their server from playwright.config.ts.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
-export const RESULTS = join(ROOT, 'test-results');
+
+/** Debian's Chromium (CHROMIUM_PATH overrides it): Playwright never downloads a browser for this project. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Flags that keep Chromium from calling Google hosts (background networking, component updates, sync). */
 export const CHROMIUM_ARGS = [
@@ -27,7 +31,7 @@ const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 /** Inputs of the production build; dist/ is stale when any of them is newer than dist/sw.js (written last). */
 const BUILD_INPUTS = ['src', 'locales', 'public', 'index.html', 'vite.config.ts', 'svelte.config.js', 'package.json', 'package-lock.json'];
 
-function newestMtime(path) {
+function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
@@ -37,7 +41,7 @@ function newestMtime(path) {
 }
 
 /** Whether dist/ holds a complete build at least as new as every build input. */
-export function distIsFresh() {
+export function distIsFresh(): boolean {
   const sw = join(DIST, 'sw.js');
   if (!existsSync(sw) || !existsSync(join(DIST, 'index.html'))) return false;
   const built = statSync(sw).mtimeMs;
@@ -45,7 +49,7 @@ export function distIsFresh() {
 }
 
 /** Runs `vite build` unless dist/ is fresh (SHIRUBE_REBUILD=1 forces it); throws when the build fails. */
-export function ensureBuild(log = console.log) {
+export function ensureBuild(log: (s: string) => void = console.log): boolean {
   if (process.env.SHIRUBE_REBUILD !== '1' && distIsFresh()) {
     log('dist/ is up to date: not rebuilding');
     return false;
@@ -56,7 +60,7 @@ export function ensureBuild(log = console.log) {
   return true;
 }
 
-async function freePort() {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
@@ -68,11 +72,11 @@ async function freePort() {
   });
 }
 
-const live = new Set();
-const snapshots = new Set();
+const live = new Set<ChildProcess>();
+const snapshots = new Set<string>();
 let hooked = false;
 /** Kill every preview server still running when this process ends, however it ends. */
-function hookExit() {
+function hookExit(): void {
   if (hooked) return;
   hooked = true;
   const cleanup = () => {
@@ -80,7 +84,7 @@ function hookExit() {
     for (const dir of snapshots) rmSync(dir, { recursive: true, force: true });
   };
   process.on('exit', cleanup);
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(sig, () => {
       cleanup();
       process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
@@ -88,12 +92,20 @@ function hookExit() {
   }
 }
 
+export interface Preview {
+  url: string;
+  port: number;
+  /** The snapshot of dist/ being served. */
+  dir: string;
+  /** Idempotent: waits for the child to exit and removes the snapshot. */
+  stop(): Promise<void>;
+}
+
 /**
  * Serves a snapshot of dist/ with `vite preview` on 127.0.0.1 and a free port, as a child process. The snapshot (a temporary
  * copy) keeps a run intact while someone else rebuilds dist/ with new chunk hashes.
- * Returns { url, port, dir, stop }; stop() is idempotent, waits for the child to exit and removes the snapshot.
  */
-export async function startPreview() {
+export async function startPreview(): Promise<Preview> {
   hookExit();
   const dir = mkdtempSync(join(tmpdir(), 'shirube-dist-'));
   cpSync(DIST, dir, { recursive: true });
@@ -115,10 +127,10 @@ export async function startPreview() {
     );
     live.add(child);
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    exited.then(() => live.delete(child));
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    void exited.then(() => live.delete(child));
     const url = `http://127.0.0.1:${port}`;
     const stop = async () => {
       if (child.exitCode === null && child.signalCode === null) {
@@ -156,15 +168,14 @@ export async function startPreview() {
   }
 }
 
-/** Headless Debian Chromium through playwright-core (CHROMIUM_PATH overrides the binary). */
-export async function launchChromium() {
+/** Headless Debian Chromium through playwright-core, with the same flags as the browser tests. */
+export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath} (apt-get install chromium)`);
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium)`);
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** Size in bytes after gzip at level 9, as a server or CDN would send it. */
-export function gzipSize(bytes) {
+export function gzipSize(bytes: Uint8Array): number {
   return gzipSync(bytes, { level: 9 }).length;
 }
