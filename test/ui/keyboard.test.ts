@@ -63,6 +63,31 @@ describe('keyboard only', () => {
     });
   });
 
+  it('戻る by keyboard returns to the previous question: focus on its heading, its stored answer selected, Enter submits it', async () => {
+    const t = await makeApp();
+    const env = await openAssessment(t, { facts: { actor: 'public-body' } });
+    const user = userEvent.setup();
+    expect(h1()).toHaveTextContent(qTitle('events'));
+    expect(h1()).toHaveFocus();
+
+    // The back link comes just before the heading.
+    await user.tab({ shift: true });
+    expect(screen.getByRole('button', { name: jaCommon.nav.back })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await expectHeading(qTitle('actor'));
+    expect(h1()).toHaveFocus();
+
+    // A radio group's tab stop is its checked option: the stored answer.
+    await user.tab();
+    const publicBody = screen.getByRole('radio', { name: jaLeak.options.actor['public-body'].label });
+    expect(publicBody).toBeChecked();
+    expect(publicBody).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await expectHeading(qTitle('events'));
+    expect(h1()).toHaveFocus();
+    expect((await stored(t, env.id)).facts).toEqual({ actor: 'public-body' });
+  });
+
   it('types a count and submits it with Enter', async () => {
     const t = await makeApp();
     const env = await openAssessment(t, { facts: { ...SENSITIVE_LEAK_TO_PERSONS } });
