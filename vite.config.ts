@@ -5,11 +5,13 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
+import { flowCardsPlugin } from './scripts/flow-cards-plugin.ts';
 
 const stub = fileURLToPath(new URL('./src/report/optional-stub.ts', import.meta.url));
 
 export default defineConfig({
   plugins: [
+    flowCardsPlugin(fileURLToPath(new URL('.', import.meta.url))),
     svelte(),
     svelteTesting(),
     VitePWA({

@@ -1,11 +1,14 @@
 // Entry point: opens storage, picks the language, mounts the app, and registers the service worker.
 
 import { mount } from 'svelte';
+import flowCards from 'virtual:flow-cards';
 import { registerSW } from 'virtual:pwa-register';
-import { createI18n, DEFAULT_LANG, isLang, STARTUP_NAMESPACES, type Lang } from './i18n';
-import { AssessmentRepository, requestPersistence, SettingsRepository } from './storage/assessments';
+import { createI18n, DEFAULT_LANG, STARTUP_NAMESPACES, type Lang } from './i18n';
+import { AssessmentRepository, requestPersistence } from './storage/assessments';
+import { SettingsRepository } from './storage/settings';
 import { CaseRepository } from './storage/cases';
 import { openDb } from './storage/db';
+import { dumpDatabase } from './storage/dump';
 import { StorageError } from './storage/errors';
 import App from './ui/App.svelte';
 import { AppState } from './ui/app-state.svelte';
@@ -19,14 +22,16 @@ async function boot() {
   let lang: Lang = DEFAULT_LANG;
   let startupError: unknown = null;
   try {
-    const saved = await settings.get<string>('lang');
-    if (isLang(saved)) lang = saved;
+    lang = (await settings.get('lang')) ?? lang;
   } catch (e) {
     startupError = e;
   }
   document.documentElement.lang = lang;
-  const i18n = await createI18n(lang, undefined, STARTUP_NAMESPACES);
-  const app = new AppState(i18n, assessments, settings, lang, new CaseRepository(db));
+  const i18n = await createI18n(lang, { namespaces: STARTUP_NAMESPACES, flowCards });
+  const app = new AppState(i18n, assessments, settings, lang, new CaseRepository(db), () => dumpDatabase(db, new Date()));
+  // Nothing fails silently: what no screen handled is shown on the rescue screen (reload, export everything).
+  addEventListener('unhandledrejection', (e) => app.fail(e.reason));
+  addEventListener('error', (e) => app.fail(e.error ?? e.message));
   if (startupError) app.reportStorage(startupError);
   // Another tab holds an older schema open, or a newer version of the app wants to upgrade the database.
   db.on('blocked', () => app.reportStorage(new StorageError('blocked')));

@@ -1,8 +1,8 @@
 // evaluate(flow, facts): the one evaluation the machine, the UI, storage restore and the scenario runner share.
 
-import { flowDefinition } from './flows/registry';
-import { walk, type FlowDefinition } from './interrogate';
-import { FLOW_IDS, type Facts, type FlowId, type Outcome } from './types';
+import { flowDefinition, isFlowId } from './flows/registry';
+import { walk, type FlowDefinition } from './engine';
+import type { Facts, FlowId, Outcome } from './types';
 import type { ValueProblem } from './validate';
 
 export type EvaluationError =
@@ -12,9 +12,7 @@ export type EvaluationError =
 
 export type Evaluation = { ok: true; outcome: Outcome; path: string[] } | { ok: false; error: EvaluationError };
 
-export function isFlowId(x: unknown): x is FlowId {
-  return typeof x === 'string' && (FLOW_IDS as readonly string[]).includes(x);
-}
+export { isFlowId };
 
 export function resolveFlow(flow: string): { ok: true; def: FlowDefinition } | { ok: false; error: EvaluationError } {
   if (!isFlowId(flow)) return { ok: false, error: { code: 'unknown-flow', flow } };

@@ -1,15 +1,18 @@
 // The wizard as an XState v5 machine per flow: which question is on screen, review, and one final state per
-// outcome. Routing asks the shared walk(); the machine holds no rule of its own and has no side effects —
-// saving and reporting subscribe to the actor from outside.
+// outcome. It walks the rules once per answer and keeps that walk in its context — every guard reads it, and the
+// outcome is the machine's output. No rule of its own and no side effects: saving and reporting subscribe from
+// outside.
 
-import { assign, setup } from 'xstate';
-import { pruneToPath, questionOf, walk, type FlowDefinition } from './interrogate';
-import type { FactValue, Facts, FlowId } from './types';
+import { assertEvent, assign, setup } from 'xstate';
+import { walk, type FlowDefinition, type WalkResult } from './engine';
+import type { FactValue, Facts, FlowId, Outcome } from './types';
 import { checkValue, type ValueProblem } from './validate';
 
 export interface WizardContext {
   flow: FlowId;
   facts: Record<string, FactValue>;
+  /** The walk of `facts`: the questions asked so far and the next one, or the outcome. */
+  walk: WalkResult;
   /** The question on screen while asking. */
   current: string | null;
   /** Why the last answer was refused (shown in the error summary); the stored facts are untouched. */
@@ -34,22 +37,41 @@ export interface WizardInput {
 
 export type WizardEvent = { type: 'ANSWER'; value: FactValue } | { type: 'BACK' } | { type: 'CHANGE'; id: string } | { type: 'CONFIRM' };
 
-/** The questions the rules ask for these facts, in order, plus the next unanswered one (if any). */
-export function visibleQuestions(def: FlowDefinition, facts: Facts): { path: string[]; next: string | null } {
-  const w = walk(def, facts, { mode: 'interactive' });
+/** The questions a walk has asked, in order, and the next unanswered (or refused) one, if any. */
+export function questionsOf(w: WalkResult): { path: string[]; next: string | null } {
   if (w.kind === 'needs') return { path: w.path, next: w.next.id };
   if (w.kind === 'invalid') return { path: w.path.slice(0, -1), next: w.factId };
   return { path: w.path, next: null };
 }
 
+/** The questions the rules ask for these facts, in order, plus the next unanswered one (if any). */
+export function visibleQuestions(def: FlowDefinition, facts: Facts): { path: string[]; next: string | null } {
+  return questionsOf(walk(def, facts, { mode: 'interactive' }));
+}
+
+/**
+ * Facts after an answer, with the walk of them: answers to questions that no longer apply are dropped — but only
+ * once the walk is complete, since while a newly opened question is unanswered, later answers may still apply.
+ */
+function settle(def: FlowDefinition, facts: Record<string, FactValue>): { facts: Record<string, FactValue>; walk: WalkResult } {
+  const w = walk(def, facts, { mode: 'interactive' });
+  if (w.kind !== 'complete') return { facts, walk: w };
+  return { facts: Object.fromEntries(w.path.filter((id) => facts[id] !== undefined).map((id) => [id, facts[id] as FactValue])), walk: w };
+}
+
 /** The question after `id` in the visible sequence, or null when the path is complete. */
-function after(def: FlowDefinition, facts: Facts, id: string | null): string | null {
-  const { path, next } = visibleQuestions(def, facts);
+function after(w: WalkResult, id: string | null): string | null {
+  const { path, next } = questionsOf(w);
   const seq = next ? [...path, next] : path;
   const i = id === null ? -1 : seq.indexOf(id);
   if (i >= 0 && i + 1 < seq.length) return seq[i + 1] ?? null;
   return next;
 }
+
+const refusal = (def: FlowDefinition, context: WizardContext, value: FactValue): ValueProblem | 'no-question' | null => {
+  const q = context.current === null ? undefined : def.questions.find((x) => x.id === context.current);
+  return q ? checkValue(q, value, { today: context.today, facts: context.facts }) : 'no-question';
+};
 
 export function createFlowMachine(def: FlowDefinition) {
   const finals = Object.fromEntries(def.outcomes.map((o) => [o, { type: 'final' as const }]));
@@ -60,52 +82,51 @@ export function createFlowMachine(def: FlowDefinition) {
       context: {} as WizardContext,
       events: {} as WizardEvent,
       input: {} as WizardInput,
+      output: {} as Outcome | null,
     },
     guards: {
       answerInvalid: ({ context, event }) => {
-        if (event.type !== 'ANSWER' || context.current === null) return true;
-        const q = questionOf(def, context.current);
-        return !q || checkValue(q, event.value, { today: context.today, facts: context.facts }) !== null;
+        assertEvent(event, 'ANSWER');
+        return refusal(def, context, event.value) !== null;
       },
-      pathIncomplete: ({ context }) => visibleQuestions(def, context.facts).next !== null,
       hasCurrent: ({ context }) => context.current !== null,
       hasPrevious: ({ context }) => {
-        const { path } = visibleQuestions(def, context.facts);
+        const { path } = questionsOf(context.walk);
         return context.current !== null && context.current !== path[0] && path.length > 0;
       },
       onPath: ({ context, event }) => {
-        if (event.type !== 'CHANGE') return false;
-        const { path, next } = visibleQuestions(def, context.facts);
+        assertEvent(event, 'CHANGE');
+        const { path, next } = questionsOf(context.walk);
         return path.includes(event.id) || next === event.id;
       },
-      outcomeIs: ({ context }, params: { outcome: string }) => {
-        const w = walk(def, context.facts, { mode: 'evaluate' });
-        return w.kind === 'complete' && w.outcome.outcome === params.outcome;
-      },
+      outcomeIs: ({ context }, params: { outcome: string }) =>
+        context.walk.kind === 'complete' && context.walk.outcome.outcome === params.outcome,
     },
     actions: {
       rejectAnswer: assign(({ context, event }) => {
-        if (event.type !== 'ANSWER' || context.current === null) return {};
-        const q = questionOf(def, context.current);
-        const problem = q ? checkValue(q, event.value, { today: context.today, facts: context.facts }) : null;
-        return { error: problem ? { factId: context.current, problem } : null };
+        assertEvent(event, 'ANSWER');
+        const problem = refusal(def, context, event.value);
+        return { error: problem && problem !== 'no-question' && context.current ? { factId: context.current, problem } : null };
       }),
       recordAnswer: assign(({ context, event }) => {
-        if (event.type !== 'ANSWER' || context.current === null) return {};
-        const facts = pruneToPath(def, { ...context.facts, [context.current]: event.value });
-        const nextId = context.returnToReview ? visibleQuestions(def, facts).next : after(def, facts, context.current);
-        return { facts, error: null, current: nextId };
+        assertEvent(event, 'ANSWER');
+        if (context.current === null) return {};
+        const settled = settle(def, { ...context.facts, [context.current]: event.value });
+        const nextId = context.returnToReview ? questionsOf(settled.walk).next : after(settled.walk, context.current);
+        return { ...settled, error: null, current: nextId };
       }),
-      focusFirstUnanswered: assign(({ context }) => ({ current: visibleQuestions(def, context.facts).next, error: null })),
       focusPrevious: assign(({ context }) => {
-        const { path } = visibleQuestions(def, context.facts);
+        const { path } = questionsOf(context.walk);
         const i = context.current === null ? path.length : path.indexOf(context.current);
         const at = i < 0 ? path.length : i;
         return { current: path[Math.max(0, at - 1)] ?? null, error: null, returnToReview: false };
       }),
-      focusChanged: assign(({ event }) => (event.type === 'CHANGE' ? { current: event.id, error: null, returnToReview: true } : {})),
+      focusChanged: assign(({ event }) => {
+        assertEvent(event, 'CHANGE');
+        return { current: event.id, error: null, returnToReview: true };
+      }),
       focusLast: assign(({ context }) => {
-        const { path } = visibleQuestions(def, context.facts);
+        const { path } = questionsOf(context.walk);
         return { current: path[path.length - 1] ?? null, error: null, returnToReview: false };
       }),
       leaveReviewMode: assign({ returnToReview: false }),
@@ -113,12 +134,12 @@ export function createFlowMachine(def: FlowDefinition) {
   }).createMachine({
     id: `flow-${def.id}`,
     context: ({ input }) => {
-      const facts = pruneToPath(def, input.facts ?? {});
-      const { path, next } = visibleQuestions(def, facts);
+      const settled = settle(def, { ...(input.facts ?? {}) });
+      const { path, next } = questionsOf(settled.walk);
       const at = input.at !== undefined && (path.includes(input.at) || next === input.at) ? input.at : null;
       return {
         flow: def.id,
-        facts,
+        ...settled,
         current: at ?? next,
         error: null,
         returnToReview: (at !== null && next === null) || (input.reviewWhenAnswered === true && at === null),
@@ -150,6 +171,8 @@ export function createFlowMachine(def: FlowDefinition) {
       },
       ...finals,
     },
+    // The result the wizard ends in: the very outcome of the walk that routed it there.
+    output: ({ context }) => (context.walk.kind === 'complete' ? context.walk.outcome : null),
   });
 }
 

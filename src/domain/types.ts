@@ -1,7 +1,8 @@
 // The canonical vocabulary of flows.md: fact values, question definitions and the Outcome object.
 
-export type FlowId = 'personal-info' | 'sensitive-acquisition' | 'provision' | 'leak';
-export const FLOW_IDS: readonly FlowId[] = ['personal-info', 'sensitive-acquisition', 'provision', 'leak'];
+// Flow ids come from the one list of flow definitions (flows/registry.ts).
+import type { FlowId } from './flows/registry';
+export type { FlowId };
 
 export type Tri = 'yes' | 'no' | 'unsure';
 /** A count is a non-negative integer or "unknown" (evaluated above every threshold). */

@@ -1,6 +1,6 @@
 // For a provisional outcome: what each open question's other answers would lead to, by re-running evaluation.
 
-import { questionOf, walk, type FlowDefinition } from './interrogate';
+import { questionOf, walk, type FlowDefinition } from './engine';
 import type { FactValue, Facts, Outcome } from './types';
 
 export interface Alternative {

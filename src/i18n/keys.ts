@@ -2,10 +2,12 @@
 // flow, citation and holiday keys are built from domain ids and checked by the locale tests instead.
 
 import type common from '../../locales/ja/common.json';
+import type { FlowId } from '../domain/flows/registry';
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string | readonly unknown[] ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
 export type CommonKey = `common:${Leaves<typeof common>}`;
-export type TKey = CommonKey | `${'leak' | 'personal-info' | 'sensitive-acquisition' | 'provision' | 'citations' | 'holidays'}:${string}`;
+/** Flow namespaces come from the registry, so a new flow's keys are typed without editing this file. */
+export type TKey = CommonKey | `${FlowId | 'citations' | 'holidays'}:${string}`;

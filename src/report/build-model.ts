@@ -1,33 +1,26 @@
 // Builds the PDF's ReportModel in one language, using the same presentation as the screen: one assessment, or a
 // data use case (案件) with every run in it.
 
-import { walk } from '../domain/interrogate';
-import { flowDefinition } from '../domain/flows/registry';
 import { RULES_REVISION, RULESET, RULESET_BASELINE_DATE } from '../domain/ruleset';
 import { formatDate, formatInstant, formatRevision } from '../i18n/format';
-import type { Outcome } from '../domain/types';
 import type { Lang, TKey, Translate } from '../i18n';
 import type { CaseBundle } from '../storage/cases';
 import type { Envelope } from '../storage/envelope';
 import { exportCase, exportEnvelope } from './json';
-import { presentOutcome, presentPriorOutcomes, type ListText, type PresentedOutcome } from './present';
+import { presentEnvelope, type EnvelopeView, type ListText, type PresentedOutcome } from '../view/outcome';
 import type { ReportItem, ReportModel, ReportSection } from './report-model';
 
-function present(env: Envelope, t: Translate, lang: Lang, list: ListText | undefined): { v: PresentedOutcome; outcome: Outcome } | null {
-  const def = flowDefinition(env.flow);
-  const w = walk(def, env.facts, { mode: 'evaluate' });
-  if (w.kind !== 'complete') return null;
-  return { v: presentOutcome(env.flow, env.facts, w.path, w.outcome, t, lang, list, env.prefilled), outcome: w.outcome };
-}
-
-/** The verdicts of earlier rules kept in the record, as report items (none for most records). */
-function priorItems(env: Envelope, current: Outcome | null, t: Translate): ReportItem[] {
-  return presentPriorOutcomes(env.flow, env.priorOutcomes, current, RULES_REVISION, t).map((p) => ({
-    title: p.heading,
-    // The verdict as plain text: red emphasis is for dates still to meet, and this one is history.
-    body: [p.verdict, p.change].join('\n'),
-    meta: p.replaced,
-  }));
+/** The verdicts of earlier rules kept in the record, and a saved verdict not yet assessed again (none for most). */
+function priorItems(ev: EnvelopeView, t: Translate): ReportItem[] {
+  return [
+    ...ev.priors.map((p) => ({
+      title: p.heading,
+      // The verdict as plain text: red emphasis is for dates still to meet, and this one is history.
+      body: [p.verdict, p.change].join('\n'),
+      meta: p.replaced,
+    })),
+    ...(ev.savedDiffers ? [{ title: t('common:revision.savedHeading'), body: ev.savedDiffers }] : []),
+  ];
 }
 
 const dutyItem = (d: PresentedOutcome['duties'][number], t: Translate): ReportItem => ({
@@ -52,9 +45,9 @@ function rulesetMeta(t: Translate) {
 }
 
 export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: Date, list?: ListText): ReportModel {
-  const p = present(env, t, lang, list);
-  if (!p) throw new Error('the assessment is not complete');
-  const { v } = p;
+  const ev = presentEnvelope(env, t, lang, list);
+  const v = ev.view;
+  if (!v) throw new Error('the assessment is not complete');
   const flowTitle = t(`${env.flow}:title`);
   const sections: ReportSection[] = [];
   if (v.openQuestions.length)
@@ -72,7 +65,7 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
   if (v.duties.length) sections.push({ heading: t('common:outcome.duties'), items: v.duties.map((d) => dutyItem(d, t)) });
   if (v.notes.length)
     sections.push({ heading: t('common:outcome.notes'), items: v.notes.map((n) => ({ title: n.title, body: n.explanation })) });
-  const priors = priorItems(env, p.outcome, t);
+  const priors = priorItems(ev, t);
   if (priors.length) sections.push({ heading: t('common:revision.sectionTitle'), items: priors });
   sections.push({
     heading: t('common:outcome.sources'),
@@ -128,13 +121,13 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
   bundle.runs.forEach((env, i) => {
     const flowTitle = t(`${env.flow}:title`);
     const heading = t('common:case.report.runHeading', { n: i + 1, flow: flowTitle, title: env.title || flowTitle });
-    const p = present(env, t, lang, list);
-    if (!p) {
-      sections.push({ heading, items: [{ title: t('common:case.report.unfinished') }, ...priorItems(env, null, t)] });
+    const ev = presentEnvelope(env, t, lang, list);
+    const v = ev.view;
+    if (!v) {
+      sections.push({ heading, items: [{ title: t('common:case.report.unfinished') }, ...priorItems(ev, t)] });
       verdicts.push(t('common:case.report.verdictLine', { n: i + 1, flow: flowTitle, verdict: t('common:case.unfinished') }));
       return;
     }
-    const { v } = p;
     provisional ||= v.provisional;
     for (const n of v.extraNotices) notices.add(n);
     verdicts.push(t('common:case.report.verdictLine', { n: i + 1, flow: flowTitle, verdict: v.verdictTitle }));
@@ -145,7 +138,7 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
       ...v.reasons.map((r) => ({ title: labelled('common:outcome.reasons', r.title), body: r.explanation })),
       ...v.duties.map((d) => dutyItem(d, t)),
       ...v.notes.map((n) => ({ title: labelled('common:outcome.notes', n.title), body: n.explanation })),
-      ...priorItems(env, p.outcome, t).map((x) => ({ ...x, title: labelled('common:revision.sectionTitle', x.title) })),
+      ...priorItems(ev, t).map((x) => ({ ...x, title: labelled('common:revision.sectionTitle', x.title) })),
       { title: t('common:outcome.sources'), body: v.citations.map((c) => `${c.text}\u3000${c.title}`).join('\n') },
       {
         title: t('common:outcome.answers'),

@@ -97,26 +97,6 @@ export class AssessmentRepository {
   }
 }
 
-export class SettingsRepository {
-  constructor(private readonly db: ShirubeDb) {}
-
-  async get<T>(key: string): Promise<T | undefined> {
-    try {
-      return (await this.db.settings.get(key))?.value as T | undefined;
-    } catch (e) {
-      throw classify(e);
-    }
-  }
-
-  async set(key: string, value: unknown): Promise<void> {
-    try {
-      await this.db.settings.put({ key, value });
-    } catch (e) {
-      throw classify(e);
-    }
-  }
-}
-
 /** Ask the browser to keep our data under storage pressure; the answer is informational only. */
 export async function requestPersistence(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<boolean | null> {
   if (!storage?.persist) return null;

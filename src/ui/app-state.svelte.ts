@@ -2,10 +2,12 @@
 // storage problem currently shown to the user.
 
 import type { i18n as I18n } from 'i18next';
-import { ensureLanguage, isLang, NAMESPACES, tList, type Lang, type Namespace, type Translate } from '../i18n';
-import type { AssessmentRepository, SettingsRepository } from '../storage/assessments';
+import { ensureLanguage, isLang, NAMESPACES, tList, type Lang, type Namespace, type TKey, type Translate } from '../i18n';
+import type { AssessmentRepository } from '../storage/assessments';
+import type { SettingsRepository } from '../storage/settings';
 import type { CaseRepository } from '../storage/cases';
 import { classify, StorageError } from '../storage/errors';
+import { saveBytes } from '../report/save-file';
 
 export type Route =
   { name: 'home' } | { name: 'start'; flow: string; caseId?: string } | { name: 'assessment'; id: string } | { name: 'case'; id: string };
@@ -31,6 +33,8 @@ export class AppState {
   lang = $state<Lang>('ja');
   route = $state<Route>({ name: 'home' });
   storageError = $state<StorageError | null>(null);
+  /** Something failed that no screen handles (an unhandled rejection or error): the rescue screen shows it. */
+  fatal = $state<{ error: unknown } | null>(null);
   /** Bumped when a locale namespace arrives, so texts from it re-render. */
   private bundles = $state(0);
   // Bookkeeping only (which namespaces to load for the other language); nothing renders from it.
@@ -43,14 +47,36 @@ export class AppState {
     readonly settings: SettingsRepository,
     lang: Lang,
     readonly cases: CaseRepository,
+    /** Everything stored, as it is (storage/dump.ts), for the rescue screen's export. */
+    private readonly dump: () => Promise<string> = () => Promise.reject(new Error('no database to export')),
   ) {
     this.lang = lang;
+  }
+
+  /** Saves a rescue copy of everything stored on this device as a JSON file. */
+  async exportEverything(): Promise<void> {
+    const text = await this.dump();
+    // A timestamp for the file name, not state.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    const day = new Date().toISOString().slice(0, 10);
+    saveBytes(text, `shirube-all-data-${day}.json`, 'application/json');
+  }
+
+  /** An error no screen handled: shown on the rescue screen rather than lost in the console. */
+  fail(error: unknown): void {
+    this.fatal = { error };
   }
 
   /** Reactive: markup calling t() re-renders when the language changes. */
   t: Translate = (key, options) => {
     void this.bundles;
     return String(this.i18n.t(key, { ...(options ?? {}), lng: this.lang } as never));
+  };
+
+  /** A text that may be absent by design (an option without a hint): empty then, never the key or an error. */
+  optional = (key: TKey): string => {
+    void this.bundles;
+    return this.i18n.exists(key, { lng: this.lang }) ? this.t(key) : '';
   };
 
   list = (key: string): string[] => {

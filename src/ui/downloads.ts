@@ -23,7 +23,7 @@ export function downloadDeadlinesIcs(env: Envelope, outcome: Outcome, t: Transla
   const entries = deadlineEntries(env.id, outcome, (duty) => ({
     summary: t('common:calendar.summary', {
       duty: t(`${env.flow}:duties.${duty}.title`),
-      title: env.title || t(`common:flows.${env.flow}.title`),
+      title: env.title || t(`${env.flow}:title`),
     }),
     description: t(`${env.flow}:duties.${duty}.explanation`),
   }));

@@ -1,12 +1,14 @@
-// One open assessment: the wizard actor, its reactive snapshot, and autosave of the envelope on every change.
-// Saving subscribes from outside the machine; a failed save is shown, and the answer stays on screen.
+// One open assessment: the wizard actor, its reactive snapshot, and saving of the envelope on every change to the
+// store it is given (IndexedDB, or memory for a quiz or preview). Saving subscribes from outside the machine; a
+// failed save is shown, and the answer stays on screen.
 
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { prefilledAfterAnswer, prefilledStillAnswered } from '../app/answering';
+import type { RunStore } from '../app/run-store';
 import { todayInJapan } from '../domain/dates';
-import { walk, type FlowDefinition } from '../domain/interrogate';
-import { createFlowMachine, visibleQuestions, type FlowMachine, type WizardEvent } from '../domain/machine';
-import type { Facts, FlowId, Outcome } from '../domain/types';
-import type { AssessmentRepository } from '../storage/assessments';
+import type { FlowDefinition } from '../domain/engine';
+import { createFlowMachine, questionsOf, type FlowMachine, type WizardEvent } from '../domain/machine';
+import type { Facts, FlowId } from '../domain/types';
 import { RULES_REVISION } from '../domain/ruleset';
 import { advanceRun, type Envelope, type Position, type PriorOutcome } from '../storage/envelope';
 import { classify, type StorageError } from '../storage/errors';
@@ -32,7 +34,7 @@ export class AssessmentSession {
   constructor(
     readonly def: FlowDefinition,
     envelope: Envelope,
-    private readonly repo: AssessmentRepository,
+    private readonly store: RunStore,
     // A clock, not state: each call reads the current time for timestamps.
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     private readonly now: () => Date = () => new Date(),
@@ -74,7 +76,8 @@ export class AssessmentSession {
     if (this.opening) return;
     const position = this.positionOf(s);
     const facts = s.context.facts;
-    const outcome = s.status === 'done' ? this.evaluate(facts) : null;
+    // The machine's output is the outcome of the walk that routed it to its final state.
+    const outcome = s.status === 'done' ? (s.output ?? null) : null;
     const prev = this.envelope;
     if (
       JSON.stringify(prev.facts) === JSON.stringify(facts) &&
@@ -82,8 +85,7 @@ export class AssessmentSession {
       JSON.stringify(prev.outcome) === JSON.stringify(outcome)
     )
       return;
-    // A carried-over fact that is no longer on the path (pruned) is no longer "prefilled" either.
-    const prefilled = prev.prefilled.filter((id) => id in facts);
+    const prefilled = prefilledStillAnswered(prev.prefilled, facts);
     this.envelope = advanceRun(prev, { facts: { ...facts }, position, outcome, prefilled }, this.now());
     void this.persist();
   }
@@ -94,15 +96,10 @@ export class AssessmentSession {
     return { screen: 'question', question: s.context.current ?? '' };
   }
 
-  private evaluate(facts: Facts): Outcome | null {
-    const w = walk(this.def, facts, { mode: 'evaluate' });
-    return w.kind === 'complete' ? w.outcome : null;
-  }
-
   async persist(): Promise<void> {
     this.saveStatus = 'saving';
     try {
-      await this.repo.save($state.snapshot(this.envelope));
+      await this.store.save($state.snapshot(this.envelope));
       this.saveStatus = 'saved';
       this.saveError = null;
     } catch (e) {
@@ -112,16 +109,18 @@ export class AssessmentSession {
   }
 
   send(event: WizardEvent): void {
-    // A carried-over answer stays marked as carried over while it is kept; changing it makes it the user's own.
     const current = this.snapshot.context.current;
-    if (
-      event.type === 'ANSWER' &&
-      current &&
-      this.envelope.prefilled.includes(current) &&
-      JSON.stringify(event.value) !== JSON.stringify(this.envelope.facts[current])
-    )
-      this.envelope = { ...this.envelope, prefilled: this.envelope.prefilled.filter((id) => id !== current) };
+    if (event.type === 'ANSWER' && current && this.envelope.prefilled.includes(current))
+      this.envelope = {
+        ...this.envelope,
+        prefilled: prefilledAfterAnswer(this.envelope.prefilled, this.envelope.facts, current, event.value),
+      };
     this.actor.send(event);
+  }
+
+  /** Whether the wizard would take this event now (e.g. BACK on the first question: it would not). */
+  can(event: WizardEvent): boolean {
+    return this.snapshot.can(event);
   }
 
   /** The flow of the run the carried-over facts came from (set by the screen that opens the session). */
@@ -133,7 +132,7 @@ export class AssessmentSession {
   }
 
   get questionIds(): string[] {
-    return visibleQuestions(this.def, this.snapshot.context.facts).path;
+    return questionsOf(this.snapshot.context.walk).path;
   }
 
   stop(): void {

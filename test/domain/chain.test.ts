@@ -2,10 +2,10 @@
 // carried facts are valid answers of the offered flow.
 
 import { describe, expect, it } from 'vitest';
-import { chainOffers } from '../../src/domain/chain';
+import { chainOffers } from '../../src/domain/flows/registry';
 import { evaluate } from '../../src/domain/evaluate';
 import { flowDefinition } from '../../src/domain/flows/registry';
-import { walk } from '../../src/domain/interrogate';
+import { walk } from '../../src/domain/engine';
 import type { Facts, Outcome } from '../../src/domain/types';
 import { PI_NOT_IDENTIFYING, PI_PLAIN } from '../fixtures/flow-facts';
 

@@ -34,18 +34,17 @@ export function expectOutcome(o: Outcome, e: Expected): void {
 }
 
 /**
- * Answers worth trying for a question: every tri value, every enum option, none and each option alone for a multi
- * (and all options at once with `multiAll`), each count sample the other answers allow plus "unknown", the
- * earliest date and a blank one.
+ * Answers worth trying for a question: every tri value, every enum option, none and each option alone for a multi,
+ * each count sample the other answers allow plus "unknown", the earliest date and a blank one.
  */
-export function sampleAnswers(q: Question, { multiAll = false, facts }: { multiAll?: boolean; facts?: Facts } = {}): FactValue[] {
+export function sampleAnswers(q: Question, { facts }: { facts?: Facts } = {}): FactValue[] {
   switch (q.type) {
     case 'tri':
       return ['yes', 'no', 'unsure'];
     case 'enum':
       return [...q.options];
     case 'multi':
-      return [[], ...q.options.map((o) => [o]), ...(multiAll ? [[...q.options]] : [])];
+      return [[], ...q.options.map((o) => [o])];
     case 'count': {
       const limit = countLimit(q, facts);
       return [...q.samples.filter((n) => limit === null || n <= limit), 'unknown'];

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate';
 import { personalInfoFlow } from '../../src/domain/flows/personal-info';
-import { walk } from '../../src/domain/interrogate';
+import { walk } from '../../src/domain/engine';
 import type { Facts, Outcome } from '../../src/domain/types';
 import { PI_NOT_IDENTIFYING, PI_PLAIN } from '../fixtures/flow-facts';
 import { expectOutcome, runFlow } from './flow-helpers';

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate';
 import { sensitiveAcquisitionFlow } from '../../src/domain/flows/sensitive-acquisition';
-import { walk } from '../../src/domain/interrogate';
+import { walk } from '../../src/domain/engine';
 import type { Facts, Outcome } from '../../src/domain/types';
 import { expectOutcome, runFlow, type Expected } from './flow-helpers';
 

@@ -5,7 +5,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AssessmentRepository, requestPersistence, SettingsRepository } from '../../src/storage/assessments';
+import { AssessmentRepository, requestPersistence } from '../../src/storage/assessments';
+import { SettingsRepository } from '../../src/storage/settings';
 import { openDb } from '../../src/storage/db';
 import { readEnvelope, type Envelope } from '../../src/storage/envelope';
 import { classify, StorageError } from '../../src/storage/errors';
@@ -74,11 +75,14 @@ describe('AssessmentRepository', () => {
     await expect(repo.list()).rejects.toMatchObject({ kind: 'unavailable' });
   });
 
-  it('settings round-trip', async () => {
-    const s = new SettingsRepository(fresh());
+  it('settings round-trip by typed key; a stored value that is not one of the key reads as not set', async () => {
+    const db = fresh();
+    const s = new SettingsRepository(db);
     expect(await s.get('lang')).toBeUndefined();
     await s.set('lang', 'en');
     expect(await s.get('lang')).toBe('en');
+    await db.settings.put({ key: 'lang', value: 'klingon' });
+    expect(await s.get('lang')).toBeUndefined();
   });
 });
 

@@ -15,13 +15,19 @@ import jaPI from '../../locales/ja/personal-info.json';
 import jaProvision from '../../locales/ja/provision.json';
 import jaSA from '../../locales/ja/sensitive-acquisition.json';
 import { PI_SENSITIVE_PERSONAL_DATA } from '../fixtures/flow-facts';
-import { expectHeading, h1, jaCommon, makeApp, stored, type TestApp } from './helpers';
+import { expectHeading, h1, jaCommon, jaLeak, makeApp, stored, type TestApp } from './helpers';
 
 const fill = (template: string, vars: Record<string, string | number>): string =>
   template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k]));
 
 const continueButton = () => screen.getByRole('button', { name: jaCommon.nav.continue });
-const flowTitle = (f: FlowId) => jaCommon.flows[f].title;
+const JA_FLOWS: Record<FlowId, { title: string }> = {
+  'personal-info': jaPI,
+  'sensitive-acquisition': jaSA,
+  provision: jaProvision,
+  leak: jaLeak,
+};
+const flowTitle = (f: FlowId) => JA_FLOWS[f].title;
 
 const caseText = (): string => readFileSync(join(__dirname, '../fixtures/case-v3.json'), 'utf8');
 const caseFixture = (): CaseBundle => {
@@ -94,12 +100,12 @@ describe('chain offers on an outcome', () => {
     expect(items).toEqual(['sensitive-acquisition', 'provision']);
 
     const sensitive = offers.querySelector('[data-offer="sensitive-acquisition"]') as HTMLElement;
-    expect(sensitive).toHaveTextContent(jaCommon.chain.because.sensitive);
+    expect(sensitive).toHaveTextContent(jaPI.chainReasons.sensitive);
     expect(Array.from(sensitive.querySelectorAll('.carried li'), (li) => li.textContent)).toEqual([
       `${jaSA.questions.sensitive.title} — ${jaCommon.tri.yes}`,
     ]);
     const provision = offers.querySelector('[data-offer="provision"]') as HTMLElement;
-    expect(provision).toHaveTextContent(jaCommon.chain.because['personal-data']);
+    expect(provision).toHaveTextContent(jaPI.chainReasons['personal-data']);
     expect(Array.from(provision.querySelectorAll('.carried li'), (li) => li.textContent)).toEqual([
       `${jaProvision.questions.dataKind.title} — ${jaProvision.options.dataKind['personal-data'].label}`,
     ]);

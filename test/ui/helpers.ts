@@ -5,8 +5,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Facts, FactValue } from '../../src/domain/types';
+import flowCards from 'virtual:flow-cards';
 import { createI18n, type Lang } from '../../src/i18n';
-import { AssessmentRepository, SettingsRepository } from '../../src/storage/assessments';
+import { AssessmentRepository } from '../../src/storage/assessments';
+import { SettingsRepository } from '../../src/storage/settings';
 import { CaseRepository } from '../../src/storage/cases';
 import { openDb, type ShirubeDb } from '../../src/storage/db';
 import { newEnvelope, readEnvelope, type Envelope, type Position } from '../../src/storage/envelope';
@@ -29,7 +31,8 @@ export interface TestApp {
 }
 
 export async function makeApp(lang: Lang = 'ja'): Promise<TestApp> {
-  const i18n = await createI18n(lang);
+  // As the app starts: every flow named in both languages from the start (virtual:flow-cards).
+  const i18n = await createI18n(lang, { flowCards });
   const db = openDb(`t-${Math.random()}`, new IDBFactory());
   const assessments = new AssessmentRepository(db);
   const settings = new SettingsRepository(db);

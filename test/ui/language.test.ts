@@ -54,7 +54,7 @@ describe('language switch', () => {
 
     await user.click(screen.getByTestId('lang-switch'));
     await expectHeading(enCommon.home.title);
-    expect(screen.getByRole('link', { name: enCommon.flows.leak.title })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: enLeak.title })).toBeInTheDocument();
     expect(await t.settings.get('lang')).toBe('en');
   });
 });

@@ -3,8 +3,8 @@
 import { dayN, guidanceWindow, rolledDue } from '../deadlines';
 import { HOLIDAY_RULES_LAST_YEAR } from '../holidays';
 import { tri } from './question';
-import type { FlowDefinition, Reader, Verdict } from '../interrogate';
-import type { Deadline, Question } from '../types';
+import { defineFlow, type Reader, type RuledDeadline, type Verdict } from '../engine';
+import type { Question } from '../types';
 
 export const LEAK_QUESTIONS: readonly Question[] = [
   {
@@ -64,9 +64,33 @@ export const LEAK_QUESTIONS: readonly Question[] = [
 export const LEAK_OUTCOMES = ['reportable', 'not-reportable', 'no-incident', 'out-of-scope'] as const;
 
 const PRELIM = { minDays: 3, maxDays: 5 };
+/** Without the date of knowing, deadlines are day counts; answering knownOn turns them into dates. */
+const UNDATED = { undatedUntil: 'knownOn' };
 
-function window(duty: string, knownOn: string | null): Deadline {
-  return knownOn ? { duty, ...PRELIM, ...guidanceWindow(knownOn) } : { duty, ...PRELIM };
+/** "Promptly", shown as the guidance's day 3–5 window (never rolled: it is guidance, not a statutory period). */
+function window(duty: string, knownOn: string | null): RuledDeadline {
+  return knownOn
+    ? { duty, ...PRELIM, ...guidanceWindow(knownOn), basis: { rule: duty } }
+    : { duty, ...PRELIM, basis: { rule: duty, ...UNDATED } };
+}
+
+/** The final report: day 30 or 60, rolled past administrative holidays (Rules 8(2), holidays.md). */
+function finalReport(days: number, knownOn: string | null): RuledDeadline {
+  const rule = `report-final-${days}`;
+  if (!knownOn) return { duty: 'report-final', days, basis: { rule, ...UNDATED } };
+  const r = rolledDue(knownOn, days);
+  return {
+    duty: 'report-final',
+    days,
+    due: r.due,
+    basis: { rule, ...(r.skipped.length ? { rolled: { dayN: r.dayN, skipped: r.skipped } } : {}) },
+  };
+}
+
+/** The PrivacyMark body's report: day N, not rolled (the body's counting is UNVERIFIED; the earlier date is safe). */
+function privacyMarkReport(days: number, knownOn: string | null): RuledDeadline {
+  const duty = 'report-privacymark-body';
+  return knownOn ? { duty, days, due: dayN(knownOn, days), basis: { rule: duty } } : { duty, days, basis: { rule: duty, ...UNDATED } };
 }
 
 export function decideLeak(r: Reader): Verdict {
@@ -155,7 +179,7 @@ export function decideLeak(r: Reader): Verdict {
   if (suspected) notes.push('suspected-counts');
 
   const duties: string[] = [];
-  const deadlines: Deadline[] = [];
+  const deadlines: RuledDeadline[] = [];
   const citations: string[] = business ? ['appi-26-1', 'appi-26-2'] : ['appi-68-1', 'appi-68-2'];
   let outcome: string;
 
@@ -183,8 +207,7 @@ export function decideLeak(r: Reader): Verdict {
       if (!canContactAll) duties.push('alternative-measures');
       deadlines.push(window('report-preliminary', knownOn));
       // 60 days when either regime's wrongful-purpose ground applies (Rules 7(iii) / 43(iii), report rules 2(ii)).
-      const days = wrongful ? 60 : 30;
-      deadlines.push(knownOn ? { duty: 'report-final', days, due: rolledDue(knownOn, days).due } : { duty: 'report-final', days });
+      deadlines.push(finalReport(wrongful ? 60 : 30, knownOn));
       if (appiGrounds.length)
         // Rules 44–45 for public bodies are UNVERIFIED (rulebook §F.2): assumed to mirror Rules 8 and 10.
         citations.push(...(business ? ['rules-8-1', 'rules-8-2', 'rules-10', 'gl-3-5-4'] : ['rules-44', 'rules-45']));
@@ -201,12 +224,8 @@ export function decideLeak(r: Reader): Verdict {
 
   // PrivacyMark (flows.md §4.8): the examination body's own regime, beside the Act.
   if (pmarkApplies) {
-    const days = pmarkWrongful ? 60 : 30;
     duties.push('report-privacymark-body');
-    // The body's day counting is UNVERIFIED; day N with no roll-forward is the earlier, safe date.
-    deadlines.push(
-      knownOn ? { duty: 'report-privacymark-body', days, due: dayN(knownOn, days) } : { duty: 'report-privacymark-body', days },
-    );
+    deadlines.push(privacyMarkReport(pmarkWrongful ? 60 : 30, knownOn));
     if (outcome === 'reportable') {
       duties.push('report-privacymark-preliminary');
       deadlines.push(window('report-privacymark-preliminary', knownOn));
@@ -219,10 +238,43 @@ export function decideLeak(r: Reader): Verdict {
   return { outcome, grounds, duties, deadlines, notes, reasons, citations };
 }
 
-export const leakFlow: FlowDefinition = {
+export const leakFlow = defineFlow({
   id: 'leak',
   questions: LEAK_QUESTIONS,
   outcomes: LEAK_OUTCOMES,
+  tones: { reportable: 'act', 'not-reportable': 'clear', 'no-incident': 'clear', 'out-of-scope': 'neutral' },
+  vocabulary: {
+    grounds: [
+      'rules-7-i',
+      'rules-7-ii',
+      'rules-7-iii',
+      'rules-7-iv',
+      'rules-43-i',
+      'rules-43-ii',
+      'rules-43-iii',
+      'rules-43-iv',
+      'rules-43-v',
+      'mynumber-2-i',
+      'mynumber-2-ii',
+      'mynumber-2-iii',
+      'mynumber-2-iv',
+    ],
+    tags: [],
+    notes: [
+      'suspected-counts',
+      'voluntary-report-possible',
+      'report-to-delegated-ministry',
+      'mynumber-report-to-ppc',
+      'my-number-act',
+      'review-contractor-supervision',
+      'joint-report-possible',
+      'ransomware-common-form',
+      'privacymark-report',
+      'contractor-relieved-if-entruster-notified',
+    ],
+    reasons: ['no-event', 'recovered-unseen', 'copy-exists', 'pseudonymised', 'not-personal-data', 'protected', 'no-ground'],
+    notices: ['public-body-unverified'],
+  },
   // Most urgent first: the 3–5 day reports and notices, then the final reports, then the rest.
   dutyOrder: [
     'notify-entruster',
@@ -235,4 +287,6 @@ export const leakFlow: FlowDefinition = {
     'record-internally',
   ],
   decide: decideLeak,
-};
+  // Rules 44–45 (deadlines and notice for public bodies) are UNVERIFIED (rulebook §F.2): the result says so.
+  notices: (facts, outcome) => (facts.actor === 'public-body' && outcome.outcome === 'reportable' ? ['public-body-unverified'] : []),
+});

@@ -1,8 +1,8 @@
 // The `personal-info` flow (flows.md §1, rulebook §A): is this personal information, and what kind?
 
 import { tri } from './question';
-import type { FlowDefinition, Reader, Verdict } from '../interrogate';
-import type { Question } from '../types';
+import { defineFlow, type ChainOffer, type Reader, type Verdict } from '../engine';
+import type { Outcome, Question } from '../types';
 
 const BIOMETRIC = ['dna', 'face', 'iris', 'voice', 'gait', 'vein', 'fingerprint'];
 const NUMBERS = [
@@ -174,10 +174,70 @@ export function decidePersonalInfo(r: Reader): Verdict {
   return { outcome: 'personal-information', grounds: [ground], tags, duties, notes, citations };
 }
 
-export const personalInfoFlow: FlowDefinition = {
+/** What the provision flow's `dataKind` is, for each kind of data this flow can find (and why it is offered). */
+function provisionKind(o: Outcome): { kind: string; because: string } | null {
+  if (o.outcome === 'personal-information') {
+    if (!o.tags.includes('personal-data')) return null;
+    // 仮名加工情報 that is still personal data for you is provided under the pseudonymised rules (APPI 41(6)).
+    return o.tags.includes('pseudonymised')
+      ? { kind: 'pseudonymised', because: 'pseudonymised' }
+      : { kind: 'personal-data', because: 'personal-data' };
+  }
+  if (o.outcome === 'individual-related') return { kind: 'individual-related', because: 'individual-related' };
+  if (o.outcome === 'pseudonymised-info') return { kind: 'pseudonymised', because: 'pseudonymised-info' };
+  if (o.outcome === 'anonymised-info') return { kind: 'anonymised', because: 'anonymised-info' };
+  return null;
+}
+
+/** In a data use case (案件): 要配慮 data calls for the sensitive-acquisition check, shareable data for provision. */
+function chainOffers(o: Outcome): ChainOffer[] {
+  const offers: ChainOffer[] = [];
+  if (o.tags.includes('sensitive')) offers.push({ flow: 'sensitive-acquisition', facts: { sensitive: 'yes' }, because: 'sensitive' });
+  const p = provisionKind(o);
+  if (p) offers.push({ flow: 'provision', facts: { dataKind: p.kind }, because: p.because });
+  return offers;
+}
+
+export const personalInfoFlow = defineFlow({
   id: 'personal-info',
   questions: PERSONAL_INFO_QUESTIONS,
   outcomes: PERSONAL_INFO_OUTCOMES,
+  tones: {
+    'personal-information': 'caution',
+    'individual-related': 'neutral',
+    'pseudonymised-info': 'neutral',
+    'anonymised-info': 'neutral',
+    statistical: 'clear',
+    'not-personal': 'clear',
+  },
+  // flows.md §1, plus the additions marked.
+  vocabulary: {
+    grounds: ['appi-2-1-i', 'appi-2-1-i-collation', 'appi-2-1-ii', 'appi-2-5', 'appi-2-6', 'appi-2-7'],
+    tags: [
+      'personal-information',
+      'sensitive',
+      'personal-data',
+      'retained-personal-data',
+      'identifier-code',
+      'pseudonymised',
+      'anonymisation-incomplete',
+      'my-number',
+    ],
+    notes: [
+      'my-number-act',
+      'pseudonymised-rules',
+      'run-sensitive-acquisition',
+      'run-provision',
+      'about-living-relative', // addition
+      'pseudonymised-info-rules', // addition
+      'anonymised-info-rules', // addition
+      'run-provision-individual-related', // addition
+      'run-provision-pseudonymised', // addition
+      'run-provision-anonymised', // addition
+    ],
+    reasons: ['corporate', 'deceased', 'statistical'],
+    chainReasons: ['sensitive', 'personal-data', 'pseudonymised', 'individual-related', 'pseudonymised-info', 'anonymised-info'],
+  },
   // The order a new data use is set up in: purpose first, then acquisition, safeguards, sharing, requests.
   dutyOrder: [
     'specify-purpose',
@@ -196,4 +256,5 @@ export const personalInfoFlow: FlowDefinition = {
   ],
   groundCitations: { 'appi-2-1-i-collation': 'appi-2-1-i' },
   decide: decidePersonalInfo,
-};
+  chainOffers,
+});

@@ -2,7 +2,7 @@
 // what records, contracts and notices follow?
 
 import { tri } from './question';
-import type { FlowDefinition, Reader, Verdict } from '../interrogate';
+import { defineFlow, type Reader, type Verdict } from '../engine';
 import type { Question } from '../types';
 
 /** APPI 27(1) items, in the enum's order. */
@@ -242,10 +242,46 @@ export function decideProvision(r: Reader): Verdict {
   }
 }
 
-export const provisionFlow: FlowDefinition = {
+export const provisionFlow = defineFlow({
   id: 'provision',
   questions: PROVISION_QUESTIONS,
   outcomes: PROVISION_OUTCOMES,
+  tones: { permitted: 'clear', 'consent-required': 'caution', prohibited: 'act', 'not-provision': 'clear', 'not-regulated': 'neutral' },
+  // flows.md §3, plus the additions marked.
+  vocabulary: {
+    grounds: [
+      ...Object.values(EXCEPTION_GROUNDS),
+      'appi-27-2',
+      'appi-27-5-i',
+      'appi-27-5-ii',
+      'appi-27-5-iii',
+      'appi-28-1-consent',
+      'consent',
+      'appi-31-1',
+      'appi-31-not-engaged',
+      'appi-41-6-law',
+      'appi-41-6-27-5',
+      'appi-43-4',
+    ],
+    tags: [],
+    notes: [
+      'check-purpose-limits',
+      'no-record-needed',
+      'designated-country',
+      'recipient-must-confirm-and-record', // addition (rulebook C-OUT-31-OK)
+      'pseudonymised-entrustment', // addition (SPEC GAP, see pseudonymised())
+    ],
+    reasons: [
+      'improper-use',
+      'foreign-no-basis',
+      'sensitive-no-opt-out',
+      'opt-out-source-barred',
+      'purpose-excludes-provision',
+      'opt-out-incomplete',
+      'consent-not-confirmed',
+      'pseudonymised-no-provision',
+    ],
+  },
   // Before the data moves (consent, notices, contracts), then with each provision (records), then ongoing.
   dutyOrder: [
     'obtain-consent-before-providing',
@@ -265,4 +301,4 @@ export const provisionFlow: FlowDefinition = {
   ],
   groundCitations: GROUND_CITATIONS,
   decide: decideProvision,
-};
+});

@@ -1,24 +1,34 @@
-// The flow registry: every decision flow of flows.md, by id.
+// The flow registry: the one list of decision flows. Flow ids, i18n namespaces and typed keys derive from it.
 
-import type { FlowDefinition } from '../interrogate';
-import type { FlowId } from '../types';
+import type { ChainOffer, FlowDefinition } from '../engine';
+import type { Outcome } from '../types';
 import { leakFlow } from './leak';
 import { personalInfoFlow } from './personal-info';
 import { provisionFlow } from './provision';
 import { sensitiveAcquisitionFlow } from './sensitive-acquisition';
 
-const FLOWS: Record<FlowId, FlowDefinition> = {
-  'personal-info': personalInfoFlow,
-  'sensitive-acquisition': sensitiveAcquisitionFlow,
-  provision: provisionFlow,
-  leak: leakFlow,
-};
+/** Every flow, in the order the home page offers them (the order of flows.md). */
+export const FLOWS = [personalInfoFlow, sensitiveAcquisitionFlow, provisionFlow, leakFlow] as const;
 
-export function flowDefinition(id: FlowId): FlowDefinition {
-  return FLOWS[id];
+export type FlowId = (typeof FLOWS)[number]['id'];
+export const FLOW_IDS: readonly FlowId[] = FLOWS.map((f) => f.id);
+
+export function isFlowId(x: unknown): x is FlowId {
+  return typeof x === 'string' && (FLOW_IDS as readonly string[]).includes(x);
 }
 
-/** Every flow, in the order of flows.md (the order the home page offers them). */
-export function implementedFlows(): FlowDefinition[] {
-  return Object.values(FLOWS);
+export function flowDefinition(id: FlowId): FlowDefinition {
+  const def = FLOWS.find((f) => f.id === id);
+  if (!def) throw new Error(`unknown flow "${id}"`);
+  return def as FlowDefinition;
+}
+
+/** Every flow, in the order of flows.md. */
+export function implementedFlows(): readonly FlowDefinition[] {
+  return FLOWS as readonly FlowDefinition[];
+}
+
+/** The next checks an outcome calls for (defined by its flow), with the facts it already answers. */
+export function chainOffers(o: Outcome): ChainOffer[] {
+  return flowDefinition(o.flow).chainOffers?.(o) ?? [];
 }

@@ -1,7 +1,7 @@
 // The `sensitive-acquisition` flow (flows.md §2, rulebook §B): may we acquire this 要配慮個人情報, and on what basis?
 
 import { tri } from './question';
-import type { FlowDefinition, Reader, Verdict } from '../interrogate';
+import { defineFlow, type Reader, type Verdict } from '../engine';
 import type { Question } from '../types';
 
 /** The exceptions in the spec's order: the first that holds settles it (an "unsure" never relies on one). */
@@ -96,11 +96,38 @@ export function decideSensitiveAcquisition(r: Reader): Verdict {
   };
 }
 
-export const sensitiveAcquisitionFlow: FlowDefinition = {
+export const sensitiveAcquisitionFlow = defineFlow({
   id: 'sensitive-acquisition',
   questions: SENSITIVE_QUESTIONS,
   outcomes: SENSITIVE_OUTCOMES,
+  tones: { permitted: 'clear', 'consent-required': 'caution', prohibited: 'act', 'not-sensitive': 'clear', 'no-acquisition': 'clear' },
+  // flows.md §2, plus the additions marked (flows.md names no reasons: all four are additions).
+  vocabulary: {
+    grounds: [
+      'consent',
+      'provider-consent',
+      'order-9-i',
+      'order-9-ii',
+      'appi-20-1',
+      'appi-20-2',
+      'appi-20-2-i',
+      'appi-20-2-ii',
+      'appi-20-2-iii',
+      'appi-20-2-iv',
+      'appi-20-2-v',
+      'appi-20-2-vi',
+      'appi-20-2-vii',
+    ],
+    tags: [],
+    notes: [
+      'no-opt-out-for-sensitive',
+      'leak-of-one-is-reportable',
+      'check-source-legitimacy',
+      'not-sensitive-other-rules', // addition
+    ],
+    reasons: ['not-sensitive', 'not-recorded', 'improper-means', 'no-exception'],
+  },
   dutyOrder: ['obtain-consent-before-acquiring', 'notify-purpose'],
   groundCitations: GROUND_CITATIONS,
   decide: decideSensitiveAcquisition,
-};
+});

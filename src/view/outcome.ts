@@ -1,17 +1,17 @@
-// Turns an outcome and its facts into language-resolved text blocks; shared by the outcome screen and the PDF,
-// so what the user sees and what they file are the same words.
+// The language-resolved view of a run's result — verdict, grounds, duties with dates, notes, sources, answers and the
+// verdicts of earlier rules — shared by the outcome page, the case screen and the PDF, so they say the same words.
 
 import { citationByRef } from '../domain/citations';
 import { compareOutcomes } from '../domain/compare';
 import { todayInJapan } from '../domain/dates';
-import { rolledDue } from '../domain/deadlines';
 import { flowDefinition } from '../domain/flows/registry';
-import { groundCitation, questionOf } from '../domain/interrogate';
+import { groundCitation, questionOf, walk, type DeadlineBasis, type Tone, type WalkResult } from '../domain/engine';
+import { RULES_REVISION } from '../domain/ruleset';
 import type { Deadline, FactValue, Facts, FlowId, Outcome, Question, Tri } from '../domain/types';
 import { whatIf } from '../domain/what-if';
 import { formatCitation, formatDate, formatRevision } from '../i18n/format';
 import type { Lang, TKey, Translate } from '../i18n';
-import type { PriorOutcome } from '../storage/envelope';
+import type { Envelope, PriorOutcome } from '../storage/envelope';
 
 export interface TextBlock {
   id: string;
@@ -42,6 +42,8 @@ export interface PresentedAnswer {
 
 export interface PresentedOutcome {
   outcomeId: string;
+  /** How the verdict reads at a glance (its colour), from the flow definition. */
+  tone: Tone;
   verdictTitle: string;
   verdictSummary: string;
   provisional: boolean;
@@ -89,9 +91,12 @@ const rank = (order: readonly string[], id: string) => {
   return i < 0 ? order.length : i;
 };
 
-function presentDeadline(flow: FlowId, d: Deadline, knownOn: string | null, t: Translate): PresentedDeadline {
-  const ruleKey = d.duty === 'report-final' ? `report-final-${d.days ?? 30}` : d.duty;
-  const rule = t(`${flow}:deadlineRules.${ruleKey}`);
+function presentDeadline(flow: FlowId, d: Deadline, basis: DeadlineBasis | undefined, t: Translate): PresentedDeadline {
+  const rule = basis ? t(`${flow}:deadlineRules.${basis.rule}`) : '';
+  // A deadline still in day counts says which answer would date it.
+  const dateIt = basis?.undatedUntil
+    ? [t('common:deadline.enterDate', { question: t(`${flow}:questions.${basis.undatedUntil}.title`) })]
+    : [];
   if (d.dueFrom && d.dueTo) {
     return {
       primary: t('common:deadline.window', { from: formatDate(d.dueFrom, t), to: formatDate(d.dueTo, t) }),
@@ -100,52 +105,48 @@ function presentDeadline(flow: FlowId, d: Deadline, knownOn: string | null, t: T
     };
   }
   if (d.minDays !== undefined && d.maxDays !== undefined) {
-    return {
-      primary: t('common:deadline.windowNoDate', { min: d.minDays, max: d.maxDays }),
-      rule,
-      steps: [t('common:deadline.enterKnownOn')],
-    };
+    return { primary: t('common:deadline.windowNoDate', { min: d.minDays, max: d.maxDays }), rule, steps: dateIt };
   }
   if (d.due && d.days !== undefined) {
     const steps: string[] = [];
-    // Explain a roll-forward only for rolled deadlines (the final report); PrivacyMark dates are not rolled.
-    if (knownOn && d.duty === 'report-final') {
-      const r = rolledDue(knownOn, d.days);
-      if (r.skipped.length) {
-        steps.push(t('common:deadline.dayN', { n: d.days, date: formatDate(r.dayN, t) }));
-        for (const s of r.skipped) {
-          const why = s.reason === 'holiday' && s.holiday ? t(`holidays:${s.holiday}`) : t(`holidays:closure.${s.reason}`);
-          steps.push(t('common:deadline.skipped', { date: formatDate(s.date, t), why }));
-        }
+    const rolled = basis?.rolled;
+    if (rolled) {
+      steps.push(t('common:deadline.dayN', { n: d.days, date: formatDate(rolled.dayN, t) }));
+      for (const s of rolled.skipped) {
+        const why = s.reason === 'holiday' && s.holiday ? t(`holidays:${s.holiday}`) : t(`holidays:closure.${s.reason}`);
+        steps.push(t('common:deadline.skipped', { date: formatDate(s.date, t), why }));
       }
     }
     return { primary: t('common:deadline.due', { date: formatDate(d.due, t) }), rule, steps };
   }
-  return { primary: t('common:deadline.days', { days: d.days ?? 0 }), rule, steps: [t('common:deadline.enterKnownOn')] };
+  return { primary: t('common:deadline.days', { days: d.days ?? 0 }), rule, steps: dateIt };
 }
+
+/** A complete walk: the outcome, the questions asked for it, and how its deadlines were set. */
+export type CompleteWalk = Extract<WalkResult, { kind: 'complete' }>;
 
 export function presentOutcome(
   flow: FlowId,
   facts: Facts,
-  path: readonly string[],
-  outcome: Outcome,
+  result: CompleteWalk,
   t: Translate,
   lang: Lang,
   list: ListText = noLists,
   prefilled: readonly string[] = [],
 ): PresentedOutcome {
+  const { outcome, path } = result;
   const def = flowDefinition(flow);
   const q = (id: string) => {
     const found = questionOf(def, id);
     if (!found) throw new Error(`unknown question ${id}`);
     return found;
   };
-  const knownOn = typeof facts.knownOn === 'string' ? facts.knownOn : null;
   const effects = whatIf(def, facts, outcome);
   const outcomeTitle = (o: Outcome) => t(`${flow}:outcomes.${o.outcome}.title`);
 
   return {
     outcomeId: outcome.outcome,
+    tone: def.tones[outcome.outcome] ?? 'neutral',
     verdictTitle: t(`${flow}:outcomes.${outcome.outcome}.title`),
     verdictSummary: t(`${flow}:outcomes.${outcome.outcome}.summary`),
     provisional: outcome.provisional,
@@ -172,7 +173,7 @@ export function presentOutcome(
         return {
           ...block(flow, 'duties', d, t),
           steps: list(`${flow}:duties.${d}.steps`),
-          ...(dl ? { deadline: presentDeadline(flow, dl, knownOn, t) } : {}),
+          ...(dl ? { deadline: presentDeadline(flow, dl, result.deadlineBasis[d], t) } : {}),
         };
       }),
     notes: outcome.notes.map((n) => block(flow, 'notes', n, t)),
@@ -193,8 +194,7 @@ export function presentOutcome(
         prefilled: prefilled.includes(id),
       };
     }),
-    extraNotices:
-      flow === 'leak' && facts.actor === 'public-body' && outcome.outcome === 'reportable' ? [t('leak:publicBodyUnverified')] : [],
+    extraNotices: (def.notices?.(facts, outcome) ?? []).map((id) => t(`${flow}:notices.${id}`)),
   };
 }
 
@@ -261,5 +261,40 @@ export function presentRevisionNotice(flow: FlowId, prior: PriorOutcome, current
     }),
     change: presentChange(flow, prior.outcome, current, t),
     kept: t('common:revision.kept'),
+  };
+}
+
+/** A run as every screen and report shows it: the current rules' result for its answers, and earlier verdicts. */
+export interface EnvelopeView {
+  /** Null while the run is not complete. */
+  result: CompleteWalk | null;
+  view: PresentedOutcome | null;
+  /** Verdicts of earlier rules kept in the record. */
+  priors: PresentedPriorOutcome[];
+  /**
+   * The saved verdict, when it is not what the current rules give and the record has not been opened since (so it
+   * was not yet moved to its kept verdicts): said, never hidden.
+   */
+  savedDiffers: string | null;
+}
+
+/** The one way a saved run is presented, for the outcome page, the case screen and the PDF. */
+export function presentEnvelope(env: Envelope, t: Translate, lang: Lang, list: ListText = noLists): EnvelopeView {
+  const w = walk(flowDefinition(env.flow), env.facts, { mode: 'evaluate' });
+  const result = w.kind === 'complete' ? w : null;
+  const saved = env.outcome;
+  const current = result?.outcome ?? null;
+  return {
+    result,
+    view: result ? presentOutcome(env.flow, env.facts, result, t, lang, list, env.prefilled) : null,
+    priors: presentPriorOutcomes(env.flow, env.priorOutcomes, current, RULES_REVISION, t),
+    savedDiffers:
+      saved && JSON.stringify(saved) !== JSON.stringify(current)
+        ? t('common:revision.savedDiffers', {
+            prior: formatRevision(env.rulesRevision, t),
+            verdict: verdictLine(env.flow, saved, t),
+            change: presentChange(env.flow, saved, current, t),
+          })
+        : null,
   };
 }
