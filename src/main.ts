@@ -8,6 +8,7 @@ import { AssessmentRepository, requestPersistence } from './storage/assessments'
 import { SettingsRepository } from './storage/settings';
 import { CaseRepository } from './storage/cases';
 import { openDb } from './storage/db';
+import { recordChannel } from './storage/channel';
 import { dumpDatabase } from './storage/dump';
 import { StorageError } from './storage/errors';
 import App from './ui/App.svelte';
@@ -17,7 +18,8 @@ import './ui/styles.css';
 
 async function boot() {
   const db = openDb();
-  const assessments = new AssessmentRepository(db);
+  const channel = recordChannel();
+  const assessments = new AssessmentRepository(db, (change) => channel.post(change));
   const settings = new SettingsRepository(db);
   let lang: Lang = DEFAULT_LANG;
   let startupError: unknown = null;
@@ -28,7 +30,7 @@ async function boot() {
   }
   document.documentElement.lang = lang;
   const i18n = await createI18n(lang, { namespaces: STARTUP_NAMESPACES, flowCards });
-  const app = new AppState(i18n, assessments, settings, lang, new CaseRepository(db), () => dumpDatabase(db, new Date()));
+  const app = new AppState(i18n, assessments, settings, lang, new CaseRepository(db), () => dumpDatabase(db, new Date()), channel);
   // Nothing fails silently: what no screen handled is shown on the rescue screen (reload, export everything).
   addEventListener('unhandledrejection', (e) => app.fail(e.reason));
   addEventListener('error', (e) => app.fail(e.error ?? e.message));

@@ -3,6 +3,7 @@
 
 import {
   array,
+  boolean,
   integer,
   is,
   literal,
@@ -16,17 +17,19 @@ import {
   unknown,
   type GenericSchema,
 } from 'valibot';
-import { Instant, issueKeys, jsonObject, NonEmptyString } from '../domain/schema-parts';
+import { Instant, isJsonObject, issueKeys, jsonObject, NonEmptyString, RecordId, Title } from '../domain/schema-parts';
 import type { ShirubeDb } from './db';
 import { readEnvelope, type Envelope, type EnvelopeProblem } from './envelope';
 import { classify, StorageError } from './errors';
+import { summarize, type RecordSummary } from './summary';
 
 export const CASE_FORMAT = 'shirube-case';
 /**
  * The bundle format follows the envelope schema version: version 2 introduced cases; version 3 bundles hold
- * version-3 runs (rules revision and kept verdicts). Version-2 bundles still read: their runs migrate like any envelope.
+ * version-3 runs (rules revision and kept verdicts); version 4 adds the case's archived flag and holds version-4 runs.
+ * Older bundles still read: the case is not archived, and runs migrate like any envelope.
  */
-export const CASE_SCHEMA_VERSION = 3;
+export const CASE_SCHEMA_VERSION = 4;
 const FIRST_CASE_SCHEMA_VERSION = 2;
 
 export interface CaseRecord {
@@ -35,6 +38,8 @@ export interface CaseRecord {
   /** ISO 8601 instants. */
   createdAt: string;
   updatedAt: string;
+  /** Kept, but out of the library's everyday view (version 4). */
+  archived: boolean;
 }
 
 /** A case as exported to JSON and embedded in the combined PDF: the case and every run in it. */
@@ -53,13 +58,22 @@ export type CaseProblem =
   | { code: 'bad-run'; index: number; problem: EnvelopeProblem };
 
 /** A title must show something: blank titles (spaces, full-width spaces) are refused like empty ones. */
+const CaseTitle = pipe(string(), regex(/\S/));
+/** The case record of bundle versions 2 and 3. */
+export const CaseRecordV2Schema = jsonObject(object({ id: NonEmptyString, title: CaseTitle, createdAt: Instant, updatedAt: Instant }));
+/** Version 4, what this build writes: ids URL- and key-safe, titles as long as the form allows, the archived flag. */
 export const CaseRecordSchema = jsonObject(
-  object({ id: NonEmptyString, title: pipe(string(), regex(/\S/)), createdAt: Instant, updatedAt: Instant }),
+  object({ id: RecordId, title: pipe(Title, regex(/\S/)), createdAt: Instant, updatedAt: Instant, archived: boolean() }),
 );
 
 /** The schema of one bundle version, holding runs as `run` says (the published JSON Schema: envelopes of that version). */
-export function caseBundleSchema(version: 2 | 3, run: GenericSchema) {
-  return object({ format: literal(CASE_FORMAT), schemaVersion: literal(version), case: CaseRecordSchema, runs: array(run) });
+export function caseBundleSchema(version: 2 | 3 | 4, run: GenericSchema) {
+  return object({
+    format: literal(CASE_FORMAT),
+    schemaVersion: literal(version),
+    case: version === 4 ? CaseRecordSchema : CaseRecordV2Schema,
+    runs: array(run),
+  });
 }
 
 /** What reading checks before the runs, which readEnvelope reads (and migrates) one by one. */
@@ -69,7 +83,7 @@ const BundleVersion = pipe(number(), integer(), minValue(FIRST_CASE_SCHEMA_VERSI
 
 export function newCase(id: string, title: string, now: Date): CaseRecord {
   const at = now.toISOString();
-  return { id, title, createdAt: at, updatedAt: at };
+  return { id, title, createdAt: at, updatedAt: at, archived: false };
 }
 
 /** Checks a case record's fields; returns the name of the first bad field, or null. */
@@ -90,7 +104,10 @@ export function readCaseBundle(raw: unknown): CaseBundleResult {
   const v = (raw as Record<string, unknown>).schemaVersion;
   if (!is(BundleVersion, v)) return { ok: false, problem: { code: 'bad-version', version: v } };
   if (v > CASE_SCHEMA_VERSION) return { ok: false, problem: { code: 'newer-version', version: v } };
-  const body = safeParse(BundleBody, raw, { abortEarly: true });
+  // Before version 4 a case could not be archived.
+  const c = (raw as Record<string, unknown>).case;
+  const doc = v < 4 && isJsonObject(c) ? { ...raw, case: { ...c, archived: false } } : raw;
+  const body = safeParse(BundleBody, doc, { abortEarly: true });
   if (!body.success) return { ok: false, problem: { code: 'bad-field', field: issueKeys(body.issues[0]).join('.') } };
   const rec = body.output.case;
   const runs: Envelope[] = [];
@@ -109,7 +126,7 @@ export function readCaseBundle(raw: unknown): CaseBundleResult {
     bundle: {
       format: CASE_FORMAT,
       schemaVersion: CASE_SCHEMA_VERSION,
-      case: { id: rec.id, title: rec.title, createdAt: rec.createdAt, updatedAt: rec.updatedAt },
+      case: { id: rec.id, title: rec.title, createdAt: rec.createdAt, updatedAt: rec.updatedAt, archived: rec.archived },
       runs,
     },
   };
@@ -165,6 +182,12 @@ export class CaseRepository {
     return raw as CaseRecord;
   }
 
+  /** Every readable case record. */
+  async records(): Promise<CaseRecord[]> {
+    const rows: unknown[] = await this.guard(() => this.db.cases.toArray());
+    return rows.filter((c): c is CaseRecord => caseRecordProblem(c) === null);
+  }
+
   /** The case's runs, oldest first (the order they were started in); unreadable rows are counted, not hidden. */
   async runs(caseId: string): Promise<{ runs: Envelope[]; unreadable: number }> {
     const rows: unknown[] = await this.guard(() => this.db.assessments.where('caseId').equals(caseId).toArray());
@@ -182,17 +205,21 @@ export class CaseRepository {
   /** Cases, most recently worked on first: a case counts as updated whenever one of its runs is. */
   async list(): Promise<CaseSummary[]> {
     return this.guard(async () => {
-      const cases = await this.db.cases.toArray();
+      const [cases, summaries] = await Promise.all([this.db.cases.toArray(), this.db.summaries.toArray()]);
+      const byCase = new Map<string, RecordSummary[]>();
+      for (const s of summaries) if (s.caseId) byCase.set(s.caseId, [...(byCase.get(s.caseId) ?? []), s]);
       const out: CaseSummary[] = [];
       for (const c of cases) {
         if (caseRecordProblem(c)) continue;
         // Only readable runs count (and date the case); unreadable ones are reported on the case's page.
-        const rows = (await this.db.assessments.where('caseId').equals(c.id).toArray()).flatMap((raw: unknown) => {
-          const r = readEnvelope(raw);
-          return r.ok ? [r.envelope] : [];
-        });
+        const rows = byCase.get(c.id) ?? [];
         const updatedAt = [c.updatedAt, ...rows.map((r) => r.updatedAt)].sort().at(-1) ?? c.updatedAt;
-        out.push({ ...c, updatedAt, runs: rows.length, finished: rows.filter((r) => r.outcome !== null).length });
+        out.push({
+          ...c,
+          updatedAt,
+          runs: rows.length,
+          finished: rows.filter((r) => r.verdict !== null && r.status !== 'in-progress').length,
+        });
       }
       return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     });
@@ -201,8 +228,9 @@ export class CaseRepository {
   /** Delete a case and all its runs together: either everything goes or nothing does. */
   async remove(id: string): Promise<void> {
     await this.guard(() =>
-      this.db.transaction('rw', this.db.cases, this.db.assessments, async () => {
+      this.db.transaction('rw', this.db.cases, this.db.assessments, this.db.summaries, async () => {
         await this.db.assessments.where('caseId').equals(id).delete();
+        await this.db.summaries.where('caseId').equals(id).delete();
         await this.db.cases.delete(id);
       }),
     );
@@ -220,9 +248,10 @@ export class CaseRepository {
   /** Write an imported bundle in one transaction, so a failure leaves no half-imported case behind. */
   async importBundle(bundle: CaseBundle): Promise<void> {
     await this.guard(() =>
-      this.db.transaction('rw', this.db.cases, this.db.assessments, async () => {
+      this.db.transaction('rw', this.db.cases, this.db.assessments, this.db.summaries, async () => {
         await this.db.cases.add(structuredClone(bundle.case));
         await this.db.assessments.bulkAdd(structuredClone(bundle.runs));
+        await this.db.summaries.bulkAdd(bundle.runs.map(summarize));
       }),
     );
   }

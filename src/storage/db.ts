@@ -2,8 +2,9 @@
 
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { CaseRecord } from './cases';
-import { ENVELOPE_FORMAT, MIGRATIONS, type Envelope } from './envelope';
+import { ENVELOPE_FORMAT, MIGRATIONS, readEnvelope, type Envelope } from './envelope';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+import { summarize, type RecordSummary } from './summary';
 
 export interface SettingRow {
   key: string;
@@ -14,6 +15,7 @@ export type ShirubeDb = Dexie & {
   assessments: EntityTable<Envelope, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   cases: EntityTable<CaseRecord, 'id'>;
+  summaries: EntityTable<RecordSummary, 'id'>;
 };
 
 /** Migrate stored envelopes of `from` to the next version in place, with the same pure step as imports use. */
@@ -30,10 +32,31 @@ function migrateRows(from: number) {
       });
 }
 
+/** Write the library's summary of every readable record (an unreadable one is counted by the list, not hidden). */
+export async function writeSummaries(tx: Transaction): Promise<void> {
+  const rows: unknown[] = await tx.table('assessments').toArray();
+  const summaries = rows.flatMap((row) => {
+    const r = readEnvelope(row);
+    return r.ok ? [summarize(r.envelope)] : [];
+  });
+  await tx.table('summaries').clear();
+  await tx.table('summaries').bulkPut(summaries);
+}
+
 /** Dexie upgrade functions by the version they upgrade to. */
 const UPGRADES: Record<number, (tx: Transaction) => Promise<unknown>> = {
   2: migrateRows(1),
   3: migrateRows(2),
+  4: async (tx) => {
+    await migrateRows(3)(tx);
+    await tx
+      .table('cases')
+      .toCollection()
+      .modify((row: Record<string, unknown>) => {
+        row.archived = false;
+      });
+    await writeSummaries(tx);
+  },
 };
 
 export function openDb(name = DB_NAME, indexedDB?: IDBFactory): ShirubeDb {

@@ -3,19 +3,29 @@
 
 import {
   array,
+  boolean,
+  check,
   forward,
   integer,
   is,
   literal,
+  maxLength,
+  maxValue,
   minValue,
+  null_,
   nullable,
   number,
   object,
+  optional,
   partialCheck,
   picklist,
   pipe,
+  record,
+  regex,
   safeParse,
   string,
+  union,
+  unknown,
   variant,
   type BaseIssue,
   type GenericSchema,
@@ -24,11 +34,12 @@ import { questionOf } from '../domain/engine';
 import { evaluate, isFlowId } from '../domain/evaluate';
 import { FLOW_IDS, flowDefinition } from '../domain/flows/registry';
 import { RULES_REVISION, RULESET } from '../domain/ruleset';
-import { flowFacts, Instant, JsonObject, NonEmptyString } from '../domain/schema-parts';
+import { checkValue } from '../domain/validate';
+import { flowFacts, Instant, JsonObject, NAME_MAX, NonEmptyString, NOTE_MAX, RecordId, Title } from '../domain/schema-parts';
 import type { FactValue, FlowId, Outcome } from '../domain/types';
 
 export const ENVELOPE_FORMAT = 'shirube-assessment';
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /** Where the user was, so reopening the app continues exactly there. */
 export type Position = { screen: 'question'; question: string } | { screen: 'review' } | { screen: 'outcome' };
@@ -83,7 +94,39 @@ export interface EnvelopeV3 extends Omit<EnvelopeV2, 'schemaVersion'> {
   priorOutcomes: PriorOutcome[];
 }
 
-export type Envelope = EnvelopeV3;
+/** One entry of a record's history: a change with its time (kept for the PDF's appendix and for an audit). */
+export type HistoryEntry =
+  /** An answer given, changed or removed (`null`: not answered), or the reason beside it. */
+  | { at: string; kind: 'answer' | 'note'; factId: string; from: FactValue | null; to: FactValue | null }
+  /** The title, assessor or reviewer changed. */
+  | { at: string; kind: 'title' | 'assessor' | 'reviewer'; from: string; to: string }
+  /** Signed off (read-only from then), or a new version started from this signed-off record. */
+  | { at: string; kind: 'signed-off' | 'new-version'; by: string; ref?: string }
+  /** Assessed again under newer rules, and the person accepted the result (the earlier one is in priorOutcomes). */
+  | { at: string; kind: 'rules'; from: string; to: string };
+
+/**
+ * Version 4 (the library, issue 13): the reason beside each answer, who assessed and reviewed it and when it was
+ * signed off (read-only from then; a change starts a new version linked to it), archiving, every change with its time,
+ * and a revision number that makes a save from a stale copy (another tab) fail instead of silently winning.
+ */
+export interface EnvelopeV4 extends Omit<EnvelopeV3, 'schemaVersion'> {
+  schemaVersion: 4;
+  /** Free-text reasons beside answers, by fact id ("we answered no to wrongful purpose because…"). */
+  answerNotes: Record<string, string>;
+  assessor: string;
+  reviewer: string;
+  signedOffAt: string | null;
+  archived: boolean;
+  /** The signed-off record this one is a new version of. */
+  previousVersion: string | null;
+  /** Oldest first. */
+  history: HistoryEntry[];
+  /** Bumped by every save: a save made from an older revision is refused (it would overwrite a newer edit). */
+  rev: number;
+}
+
+export type Envelope = EnvelopeV4;
 
 export type EnvelopeProblem =
   | { code: 'not-json' }
@@ -93,7 +136,12 @@ export type EnvelopeProblem =
   | { code: 'bad-field'; field: string }
   | { code: 'unknown-flow'; flow: string }
   | { code: 'unknown-fact'; field: string }
-  | { code: 'bad-fact'; field: string };
+  | { code: 'bad-fact'; field: string }
+  /** The file is larger than any record the app writes (MAX_RECORD_BYTES). */
+  | { code: 'too-large' };
+
+/** No record the app writes comes near this; a bigger one would make every list slow (or hang the app). */
+export const MAX_RECORD_BYTES = 2_000_000;
 
 export type EnvelopeResult = { ok: true; envelope: Envelope; migratedFrom?: number } | { ok: false; problem: EnvelopeProblem };
 
@@ -106,27 +154,93 @@ export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record
   1: (old) => ({ ...old, schemaVersion: 2, caseId: null, chainedFrom: null, prefilled: [] }),
   // 2 → 3: every earlier build applied the rules as first implemented ("2025-10"); nothing was replaced yet.
   2: (old) => ({ ...old, schemaVersion: 3, rulesRevision: '2025-10', priorOutcomes: [] }),
+  // 3 → 4: no reasons, people or sign-off yet, not archived, no earlier version, no history kept before, revision 0.
+  3: (old) => ({
+    ...old,
+    schemaVersion: 4,
+    answerNotes: {},
+    assessor: '',
+    reviewer: '',
+    signedOffAt: null,
+    archived: false,
+    previousVersion: null,
+    history: [],
+    rev: 0,
+  }),
 };
 
 // --- Schemas: every version, each field where reading checks it (the first bad one is the one reported) -----------
 
-/** Only the verdict's id is required: a saved outcome is evidence, shown as it was saved. */
+/** Only the verdict's id is required of versions 1–3: a saved outcome is evidence, shown as it was saved. */
 export const OutcomeSchema = object({ outcome: NonEmptyString });
+
+const Id = pipe(string(), maxLength(100));
+const IdList = pipe(array(Id), maxLength(200));
+const IsoDay = pipe(string(), regex(/^\d{4}-\d{2}-\d{2}$/));
+const DayCount = pipe(number(), integer(), minValue(0), maxValue(100_000));
+const DeadlineSchema = object({
+  duty: Id,
+  days: optional(DayCount),
+  minDays: optional(DayCount),
+  maxDays: optional(DayCount),
+  due: optional(IsoDay),
+  dueFrom: optional(IsoDay),
+  dueTo: optional(IsoDay),
+});
+/**
+ * From version 4 a saved outcome is read whole and bounded: every list an Outcome has, and nothing else (unknown or
+ * oversized content — 50 MB of junk, a deeply nested object — is not stored).
+ */
+export const FullOutcomeSchema = object({
+  flow: picklist(FLOW_IDS),
+  outcome: pipe(NonEmptyString, maxLength(100)),
+  grounds: IdList,
+  tags: IdList,
+  duties: IdList,
+  deadlines: pipe(array(DeadlineSchema), maxLength(50)),
+  notes: IdList,
+  reasons: IdList,
+  openQuestions: IdList,
+  provisional: boolean(),
+  citations: pipe(array(pipe(string(), maxLength(200))), maxLength(300)),
+  ruleset: pipe(string(), maxLength(100)),
+});
 const PositionSchema = variant('screen', [
-  object({ screen: literal('question'), question: string() }),
+  object({ screen: literal('question'), question: pipe(string(), maxLength(100)) }),
   object({ screen: literal('review') }),
   object({ screen: literal('outcome') }),
 ]);
 const PriorOutcomeSchema = object({ outcome: OutcomeSchema, rulesRevision: NonEmptyString, savedAt: Instant, replacedAt: Instant });
+const FullPriorOutcomeSchema = object({
+  outcome: FullOutcomeSchema,
+  rulesRevision: pipe(NonEmptyString, maxLength(100)),
+  savedAt: Instant,
+  replacedAt: Instant,
+});
 const RunLink = nullable(NonEmptyString);
-/** A carried-over fact is one the run holds an answer for (checked once both fields are sound). */
-const prefilledAnswered = (e: { facts: Record<string, unknown>; prefilled: string[] }) => e.prefilled.every((id) => id in e.facts);
+/** A carried-over fact is one the run holds an answer for (its own key: "toString" is not an answer). */
+const prefilledAnswered = (e: { facts: Record<string, unknown>; prefilled: string[] }) =>
+  e.prefilled.every((id) => Object.prototype.hasOwnProperty.call(e.facts, id));
+
+const Name = pipe(string(), maxLength(NAME_MAX));
+const HistoryValue = union([pipe(string(), maxLength(NOTE_MAX)), number(), pipe(array(Id), maxLength(100)), null_()]);
+const HistoryEntrySchema = variant('kind', [
+  object({ at: Instant, kind: picklist(['answer', 'note']), factId: Id, from: HistoryValue, to: HistoryValue }),
+  object({
+    at: Instant,
+    kind: picklist(['title', 'assessor', 'reviewer']),
+    from: pipe(string(), maxLength(NOTE_MAX)),
+    to: pipe(string(), maxLength(NOTE_MAX)),
+  }),
+  object({ at: Instant, kind: picklist(['signed-off', 'new-version']), by: Name, ref: optional(RecordId) }),
+  object({ at: Instant, kind: literal('rules'), from: Id, to: Id }),
+]);
 
 /**
  * The schema of one envelope version. `facts` checks the facts: against one flow's questions when reading, only
  * as JSON for the published JSON Schema (docs/schema/), which cannot know the flows.
  */
-export function envelopeSchema(version: 1 | 2 | 3, facts: GenericSchema<unknown, Record<string, unknown>>) {
+export function envelopeSchema(version: 1 | 2 | 3 | 4, facts: GenericSchema<unknown, Record<string, unknown>>) {
   const head = {
     format: literal(ENVELOPE_FORMAT),
     schemaVersion: literal(version),
@@ -145,16 +259,47 @@ export function envelopeSchema(version: 1 | 2 | 3, facts: GenericSchema<unknown,
       object({ ...head, ...links, outcome: nullable(OutcomeSchema), position: PositionSchema }),
       forward(partialCheck([['facts'], ['prefilled']], prefilledAnswered), ['prefilled']),
     );
+  if (version === 3)
+    return pipe(
+      object({
+        ...head,
+        ...links,
+        outcome: nullable(OutcomeSchema),
+        rulesRevision: NonEmptyString,
+        priorOutcomes: array(PriorOutcomeSchema),
+        position: PositionSchema,
+      }),
+      forward(partialCheck([['facts'], ['prefilled']], prefilledAnswered), ['prefilled']),
+    );
+  // Version 4 is what this build writes: every field bounded, ids URL- and key-safe, nothing unknown kept.
   return pipe(
     object({
       ...head,
-      ...links,
-      outcome: nullable(OutcomeSchema),
-      rulesRevision: NonEmptyString,
-      priorOutcomes: array(PriorOutcomeSchema),
+      id: RecordId,
+      title: Title,
+      caseId: nullable(RecordId),
+      chainedFrom: nullable(RecordId),
+      prefilled: pipe(array(Id), maxLength(200)),
+      outcome: nullable(FullOutcomeSchema),
+      rulesRevision: pipe(NonEmptyString, maxLength(100)),
+      priorOutcomes: pipe(array(FullPriorOutcomeSchema), maxLength(100)),
       position: PositionSchema,
+      answerNotes: record(Id, pipe(string(), maxLength(NOTE_MAX))),
+      assessor: Name,
+      reviewer: Name,
+      signedOffAt: nullable(Instant),
+      archived: boolean(),
+      previousVersion: nullable(RecordId),
+      history: pipe(array(HistoryEntrySchema), maxLength(20_000)),
+      rev: pipe(number(), integer(), minValue(0), maxValue(Number.MAX_SAFE_INTEGER)),
     }),
     forward(partialCheck([['facts'], ['prefilled']], prefilledAnswered), ['prefilled']),
+    forward(
+      partialCheck([['facts'], ['answerNotes']], (e: { facts: Record<string, unknown>; answerNotes: Record<string, string> }) =>
+        Object.keys(e.answerNotes).every((id) => Object.prototype.hasOwnProperty.call(e.facts, id)),
+      ),
+      ['answerNotes'],
+    ),
   );
 }
 
@@ -188,8 +333,13 @@ function problemOf(doc: Record<string, unknown>, issues: readonly BaseIssue<unkn
   return { code: 'bad-field', field };
 }
 
+export interface ReadOptions {
+  /** Today in Japan: when given (an import), a date answer after it (e.g. knownOn) is refused like in the wizard. */
+  today?: string;
+}
+
 /** Validate and migrate anything that claims to be an envelope (from IndexedDB, a JSON file, or a PDF). */
-export function readEnvelope(raw: unknown): EnvelopeResult {
+export function readEnvelope(raw: unknown, opts: ReadOptions = {}): EnvelopeResult {
   if (!is(Claim, raw)) return { ok: false, problem: { code: 'not-an-assessment' } };
   let doc: Record<string, unknown> = raw;
   const from = doc.schemaVersion;
@@ -202,12 +352,27 @@ export function readEnvelope(raw: unknown): EnvelopeResult {
   }
   const checked = safeParse(readingSchema(doc.flow), doc);
   if (!checked.success) return { ok: false, problem: problemOf(doc, checked.issues) };
-  // The document itself, not valibot's copy: fields this build does not know are kept, as they always were.
-  return {
-    ok: true,
-    envelope: doc as unknown as Envelope,
-    ...(from !== CURRENT_SCHEMA_VERSION ? { migratedFrom: from } : {}),
-  };
+  // Valibot's copy: exactly the fields this version has (unknown ones are not kept, so not stored).
+  const envelope = checked.output as unknown as Envelope;
+  const problem = semanticProblem(envelope, opts);
+  if (problem) return { ok: false, problem };
+  return { ok: true, envelope, ...(from !== CURRENT_SCHEMA_VERSION ? { migratedFrom: from } : {}) };
+}
+
+/** What the schema cannot say: answers valid for today, and a verdict that belongs to the record it is in. */
+function semanticProblem(env: Envelope, opts: ReadOptions): EnvelopeProblem | null {
+  const def = flowDefinition(env.flow);
+  if (opts.today)
+    for (const [id, v] of Object.entries(env.facts)) {
+      const q = questionOf(def, id);
+      if (q && checkValue(q, v, { today: opts.today, facts: env.facts })) return { code: 'bad-fact', field: `facts.${id}` };
+    }
+  if (env.outcome) {
+    if (env.outcome.flow !== env.flow || !def.outcomes.includes(env.outcome.outcome)) return { code: 'bad-field', field: 'outcome' };
+    // A verdict of the current rules exists only for a complete run; one for an unfinished run was not made here.
+    if (env.rulesRevision === RULES_REVISION && !evaluate(env.flow, env.facts).ok) return { code: 'bad-field', field: 'outcome' };
+  }
+  return null;
 }
 
 export interface NewRunOptions {
@@ -221,10 +386,18 @@ export function newEnvelope(flow: FlowId, id: string, title: string, now: Date, 
   const carried = opts.carried;
   return {
     format: ENVELOPE_FORMAT,
-    schemaVersion: 3,
+    schemaVersion: 4,
     ruleset: RULESET,
     rulesRevision: RULES_REVISION,
     priorOutcomes: [],
+    answerNotes: {},
+    assessor: '',
+    reviewer: '',
+    signedOffAt: null,
+    archived: false,
+    previousVersion: null,
+    history: [],
+    rev: 0,
     id,
     flow,
     title,
@@ -258,15 +431,35 @@ export function advanceRun(prev: Envelope, next: RunProgress, now: Date): Envelo
   // Kept only when this build's rules give something else for the answers it was made from: a verdict they
   // confirm is simply carried forward, and one the person changes by answering differently is their own edit.
   const replaced = old !== null && prev.rulesRevision !== RULES_REVISION && recheck(prev).differs;
+  // A reason stays with its answer: when the answer is dropped (the question no longer applies), so is the reason.
+  const answerNotes = Object.fromEntries(
+    Object.entries(prev.answerNotes).filter(([id]) => Object.prototype.hasOwnProperty.call(next.facts, id)),
+  );
   return {
     ...prev,
     ...next,
+    answerNotes,
     rulesRevision: RULES_REVISION,
     priorOutcomes: replaced
       ? [...prev.priorOutcomes, { outcome: old, rulesRevision: prev.rulesRevision, savedAt: prev.updatedAt, replacedAt: at }]
       : prev.priorOutcomes,
+    history: [...prev.history, ...answerChanges(prev, next.facts, answerNotes, at)],
     updatedAt: at,
   };
+}
+
+/** Each answer given, changed or dropped, and each reason dropped with its answer, as history entries. */
+function answerChanges(prev: Envelope, facts: Record<string, FactValue>, notes: Record<string, string>, at: string): HistoryEntry[] {
+  const out: HistoryEntry[] = [];
+  const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  for (const id of new Set([...Object.keys(prev.facts), ...Object.keys(facts)])) {
+    const from = has(prev.facts, id) ? (prev.facts[id] as FactValue) : null;
+    const to = has(facts, id) ? (facts[id] as FactValue) : null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) out.push({ at, kind: 'answer', factId: id, from, to });
+  }
+  for (const [id, note] of Object.entries(prev.answerNotes))
+    if (!has(notes, id)) out.push({ at, kind: 'note', factId: id, from: note, to: null });
+  return out;
 }
 
 /**

@@ -1,6 +1,8 @@
 // Storage failures, classified so the UI can explain them plainly (never swallowed).
 
-export type StorageFailure = 'unavailable' | 'quota' | 'blocked' | 'version' | 'corrupt' | 'unknown';
+import type { Envelope } from './envelope';
+
+export type StorageFailure = 'unavailable' | 'quota' | 'blocked' | 'version' | 'corrupt' | 'conflict' | 'unknown';
 
 export class StorageError extends Error {
   constructor(
@@ -9,6 +11,17 @@ export class StorageError extends Error {
   ) {
     super(`storage ${kind}${cause instanceof Error ? `: ${cause.message}` : ''}`);
     this.name = 'StorageError';
+  }
+}
+
+/**
+ * A save made from a stale copy of a record: someone (another tab) saved a newer version since this copy was read.
+ * Nothing was written; `current` is the stored version, so the person can choose what to keep.
+ */
+export class ConflictError extends StorageError {
+  constructor(readonly current: Envelope | undefined) {
+    super('conflict');
+    this.name = 'ConflictError';
   }
 }
 

@@ -41,4 +41,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgradeNote:
       'every stored envelope is migrated 2 → 3 with MIGRATIONS[2] (made under the rules as first implemented, nothing replaced yet)',
   },
+  {
+    version: 4,
+    stores: {
+      assessments: 'id, flow, updatedAt, caseId',
+      settings: 'key',
+      cases: 'id, updatedAt',
+      // The library's view of each record (summary.ts), written with it in the same transaction.
+      summaries: 'id, updatedAt, caseId',
+    },
+    upgradeNote:
+      'every stored envelope is migrated 3 → 4 with MIGRATIONS[3] (no reasons, people, sign-off or history yet, revision 0); ' +
+      'every case gets archived = false; a summary is written for every readable record',
+  },
 ];

@@ -4,6 +4,7 @@
 import type { i18n as I18n } from 'i18next';
 import { ensureLanguage, isLang, NAMESPACES, tList, type Lang, type Namespace, type TKey, type Translate } from '../i18n';
 import type { AssessmentRepository } from '../storage/assessments';
+import type { RecordChannel } from '../storage/channel';
 import type { SettingsRepository } from '../storage/settings';
 import type { CaseRepository } from '../storage/cases';
 import { classify, StorageError } from '../storage/errors';
@@ -49,6 +50,8 @@ export class AppState {
     readonly cases: CaseRepository,
     /** Everything stored, as it is (storage/dump.ts), for the rescue screen's export. */
     private readonly dump: () => Promise<string> = () => Promise.reject(new Error('no database to export')),
+    /** What other tabs save or delete (a session with that record open is told). */
+    readonly otherTabs: RecordChannel = { post: () => undefined, listen: () => () => undefined },
   ) {
     this.lang = lang;
   }
