@@ -4,7 +4,10 @@
 import type { Envelope } from '../storage/envelope';
 
 export interface RunStore {
-  save(env: Envelope): Promise<void>;
+  /** Refused (ConflictError) when the stored run is newer than this copy, unless `force` (the person chose this copy). */
+  save(env: Envelope, opts?: { force?: boolean }): Promise<void>;
+  /** This copy now holds `env` as stored (the person chose the stored version): later saves build on it. */
+  adopt?(env: Envelope): void;
 }
 
 /** A store that keeps the latest version of each run in memory only (nothing reaches IndexedDB). */

@@ -62,6 +62,11 @@ export class AssessmentRepository {
     return run;
   }
 
+  /** This tab now holds the stored version of a record (it chose it over its own): later saves build on its revision. */
+  adopt(env: Envelope): void {
+    this.known.set(env.id, env.rev);
+  }
+
   /** Resolves when every save queued so far has finished (successfully or not). */
   async flush(): Promise<void> {
     await this.queue;

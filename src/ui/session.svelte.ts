@@ -11,9 +11,10 @@ import { createFlowMachine, questionsOf, type FlowMachine, type WizardEvent } fr
 import type { Facts, FlowId } from '../domain/types';
 import { RULES_REVISION } from '../domain/ruleset';
 import { advanceRun, type Envelope, type Position, type PriorOutcome } from '../storage/envelope';
-import { classify, type StorageError } from '../storage/errors';
+import { classify, ConflictError, type StorageError } from '../storage/errors';
+import { duplicate, setAnswerNote, setRecordText, signOff, type RecordRefusal, type RecordStep } from '../storage/record';
 
-export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed' | 'conflict';
 
 export class AssessmentSession {
   envelope = $state<Envelope>() as Envelope;
@@ -25,6 +26,10 @@ export class AssessmentSession {
    * record when the current rules replaced it (or as saved, when they give the very same outcome).
    */
   revisedFrom = $state<PriorOutcome | null>(null);
+  /** A save was refused because another tab saved this record first: what is stored now (undefined: deleted). */
+  conflict = $state<{ current: Envelope | undefined } | null>(null);
+  /** Another tab saved or deleted this record since it was opened here. */
+  changedElsewhere = $state(false);
 
   private actor!: Actor<FlowMachine>;
   private readonly machine: FlowMachine;
@@ -96,12 +101,82 @@ export class AssessmentSession {
     return { screen: 'question', question: s.context.current ?? '' };
   }
 
-  async persist(): Promise<void> {
+  async persist(opts: { force?: boolean } = {}): Promise<void> {
     this.saveStatus = 'saving';
     try {
-      await this.store.save($state.snapshot(this.envelope));
+      await this.store.save($state.snapshot(this.envelope) as Envelope, opts);
       this.saveStatus = 'saved';
       this.saveError = null;
+      this.conflict = null;
+    } catch (e) {
+      if (e instanceof ConflictError) {
+        this.saveStatus = 'conflict';
+        this.conflict = { current: e.current };
+        return;
+      }
+      this.saveStatus = 'failed';
+      this.saveError = classify(e);
+    }
+  }
+
+  /** Answers not (yet) on the device: leaving the page now would lose them. */
+  get unsaved(): boolean {
+    return this.saveStatus === 'saving' || this.saveStatus === 'failed' || this.saveStatus === 'conflict';
+  }
+
+  /** A signed-off record is read-only: a change starts a new version instead. */
+  get readOnly(): boolean {
+    return this.envelope.signedOffAt !== null;
+  }
+
+  /** Apply a step to the record (a reason, a name, sign-off) and save it; a refusal changes nothing. */
+  private step(r: RecordStep): RecordRefusal | null {
+    if (!r.ok) return r.refusal;
+    if (r.envelope === this.envelope) return null;
+    this.envelope = r.envelope;
+    void this.persist();
+    return null;
+  }
+
+  /** The reason beside an answer (empty: none). */
+  setNote(factId: string, note: string): RecordRefusal | null {
+    return this.step(setAnswerNote(this.envelope, factId, note, this.now()));
+  }
+
+  setText(field: 'title' | 'assessor' | 'reviewer', value: string): RecordRefusal | null {
+    return this.step(setRecordText(this.envelope, field, value, this.now()));
+  }
+
+  signOff(): RecordRefusal | null {
+    return this.step(signOff(this.envelope, this.now()));
+  }
+
+  /**
+   * After a conflict, keep this tab's version over the stored one ('mine'), take the stored one ('theirs': this
+   * tab's unsaved change is dropped), or keep both by saving this tab's version as a new record ('copy': its id).
+   */
+  async resolveConflict(choice: 'mine' | 'theirs' | 'copy', copy?: { id: string; title: string }): Promise<void> {
+    const stored = this.conflict?.current;
+    if (choice === 'mine') return this.persist({ force: true });
+    if (choice === 'theirs') {
+      if (!stored) return;
+      this.store.adopt?.(stored);
+      this.envelope = stored;
+      this.conflict = null;
+      this.saveStatus = 'saved';
+      this.opening = true;
+      this.start(stored.facts, stored.position.screen === 'question' ? stored.position.question : undefined);
+      if (stored.position.screen === 'outcome' && this.snapshot.value === 'review') this.send({ type: 'CONFIRM' });
+      this.opening = false;
+      return;
+    }
+    if (!copy) return;
+    const env = duplicate($state.snapshot(this.envelope) as Envelope, copy.id, copy.title, this.now());
+    this.saveStatus = 'saving';
+    try {
+      await this.store.save(env);
+      this.conflict = null;
+      this.saveStatus = 'saved';
     } catch (e) {
       this.saveStatus = 'failed';
       this.saveError = classify(e);
@@ -109,6 +184,8 @@ export class AssessmentSession {
   }
 
   send(event: WizardEvent): void {
+    // Read-only: no answer may change (reviewing and the result stay open).
+    if (this.readOnly && (event.type === 'ANSWER' || event.type === 'CHANGE')) return;
     const current = this.snapshot.context.current;
     if (event.type === 'ANSWER' && current && this.envelope.prefilled.includes(current))
       this.envelope = {

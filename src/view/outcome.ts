@@ -38,6 +38,8 @@ export interface PresentedAnswer {
   unsure: boolean;
   /** Carried over from another run in the case and not answered here yet. */
   prefilled: boolean;
+  /** The reason written beside the answer (empty: none). */
+  note: string;
 }
 
 export interface PresentedOutcome {
@@ -133,6 +135,7 @@ export function presentOutcome(
   lang: Lang,
   list: ListText = noLists,
   prefilled: readonly string[] = [],
+  notes: Readonly<Record<string, string>> = {},
 ): PresentedOutcome {
   const { outcome, path } = result;
   const def = flowDefinition(flow);
@@ -192,6 +195,7 @@ export function presentOutcome(
         answer: formatAnswer(flow, question, value, t),
         unsure: value === 'unsure' || value === 'unknown',
         prefilled: prefilled.includes(id),
+        note: Object.prototype.hasOwnProperty.call(notes, id) ? (notes[id] ?? '') : '',
       };
     }),
     extraNotices: (def.notices?.(facts, outcome) ?? []).map((id) => t(`${flow}:notices.${id}`)),
@@ -286,7 +290,7 @@ export function presentEnvelope(env: Envelope, t: Translate, lang: Lang, list: L
   const current = result?.outcome ?? null;
   return {
     result,
-    view: result ? presentOutcome(env.flow, env.facts, result, t, lang, list, env.prefilled) : null,
+    view: result ? presentOutcome(env.flow, env.facts, result, t, lang, list, env.prefilled, env.answerNotes) : null,
     priors: presentPriorOutcomes(env.flow, env.priorOutcomes, current, RULES_REVISION, t),
     savedDiffers:
       saved && JSON.stringify(saved) !== JSON.stringify(current)

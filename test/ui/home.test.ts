@@ -68,7 +68,8 @@ describe('import', () => {
     const status = await screen.findByRole('status');
     expect(status).toHaveTextContent(fill(jaCommon.import.done, { title: original.title }));
     expect(status).not.toHaveTextContent(jaCommon.import.outcomeDiffers.slice(0, 10));
-    expect(await t.assessments.get(original.id)).toEqual(original);
+    // Stored as imported; the save itself is revision 1 on this device.
+    expect(await t.assessments.get(original.id)).toEqual({ ...original, rev: original.rev + 1 });
     const link = await screen.findByRole('link', { name: original.title });
     expect(link).toHaveAttribute('href', `#/a/${original.id}`);
     // Outcome titles come from the flow's texts.
@@ -82,7 +83,7 @@ describe('import', () => {
     expect(items).toHaveLength(2);
     const copy = items.find((i) => i.id !== original.id);
     expect(copy?.title).toBe(copyTitle);
-    expect(await t.assessments.get(original.id)).toEqual(original);
+    expect(await t.assessments.get(original.id)).toEqual({ ...original, rev: original.rev + 1 });
     expect((await t.assessments.get(copy?.id ?? ''))?.facts).toEqual(original.facts);
 
     const list = await screen.findByRole('link', { name: copyTitle });
@@ -120,7 +121,7 @@ describe('import', () => {
     expect(status).toHaveTextContent(
       fill(jaCommon.import.outcomeDiffers, { ruleset: old.ruleset, revision: jaCommon.rulesRevision['2025-10'] }),
     );
-    expect(await t.assessments.get(old.id)).toEqual(old);
+    expect(await t.assessments.get(old.id)).toEqual({ ...old, rev: old.rev + 1 });
   });
 
   it('refuses a JSON file that is not an assessment', async () => {

@@ -31,12 +31,14 @@ describe('keyboard only', () => {
 
     await expectHeading(qTitle('events'));
     expect(h1()).toHaveFocus();
-    // A checkbox group: Space ticks, Tab moves on to 次へ進む (past the other options), Enter presses it.
+    // A checkbox group: Space ticks, Tab moves on past the other options and the optional reason to 次へ進む.
     await user.tab();
     expect(screen.getByRole('checkbox', { name: jaLeak.options.events.leak.label })).toHaveFocus();
     await user.keyboard(' ');
     await user.tab();
     await user.tab();
+    await user.tab();
+    expect(screen.getByRole('button', { name: jaCommon.note.summary })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('button', { name: jaCommon.nav.continue })).toHaveFocus();
     await user.keyboard('{Enter}');
@@ -106,9 +108,11 @@ describe('keyboard only', () => {
     await openAssessment(t);
     const user = userEvent.setup();
 
-    // The radio group is a single tab stop: heading → group → 次へ進む.
+    // The radio group is a single tab stop: heading → group → the optional reason → 次へ進む.
     await user.tab();
     expect(screen.getByRole('radio', { name: jaLeak.options.actor.business.label })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('button', { name: jaCommon.note.summary })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole('button', { name: jaCommon.nav.continue })).toHaveFocus();
     await user.keyboard('{Enter}');

@@ -33,13 +33,21 @@ describe('update prompt', () => {
 
     pwa.needRefresh = true;
     await screen.findByRole('alertdialog');
-    // A slow autosave still in flight when the user chooses to update.
-    const put = t.db.assessments.put.bind(t.db.assessments);
-    t.db.assessments.put = ((...args: Parameters<typeof put>) =>
-      new Promise((r) => setTimeout(r, 50)).then(() => put(...args))) as unknown as typeof put;
+    // An autosave still in flight when the user chooses to update: the update must wait until it is written.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const flush = t.assessments.flush.bind(t.assessments);
+    t.assessments.flush = async () => {
+      await gate;
+      await flush();
+    };
     const env = { ...newEnvelope('leak', 'pending', 'x', new Date()), facts: { ...REPORTABLE_FACTS } };
-    void t.assessments.save(env);
+    const saving = t.assessments.save(env);
     await user.click(screen.getByRole('button', { name: jaCommon.update.reload }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events).toEqual([]);
+    release();
+    await saving;
     await waitFor(() => expect(events).toEqual(['update(true) saved=2025-12-05']));
   });
 });

@@ -1,0 +1,53 @@
+// A record's history in one language — every answer and reason changed, renames, people, sign-off, new versions and
+// re-assessments, each with its time — for the result page and the PDF's appendix.
+
+import { flowDefinition } from '../domain/flows/registry';
+import { questionOf } from '../domain/engine';
+import type { FactValue } from '../domain/types';
+import { formatInstant, formatRevision } from '../i18n/format';
+import type { Lang, Translate } from '../i18n';
+import type { Envelope, HistoryEntry } from '../storage/envelope';
+import { formatAnswer } from './outcome';
+
+export interface PresentedChange {
+  /** Date and time in Japan. */
+  when: string;
+  text: string;
+}
+
+function describe(env: Envelope, e: HistoryEntry, t: Translate): string {
+  const empty = t('common:record.empty');
+  switch (e.kind) {
+    case 'answer':
+    case 'note': {
+      const q = questionOf(flowDefinition(env.flow), e.factId);
+      const question = q ? t(`${env.flow}:questions.${e.factId}.title`) : e.factId;
+      const show = (v: FactValue | null) =>
+        v === null ? empty : e.kind === 'note' ? String(v) : q ? formatAnswer(env.flow, q, v, t) : JSON.stringify(v);
+      return t(e.kind === 'answer' ? 'common:record.historyAnswer' : 'common:record.historyNote', {
+        question,
+        from: show(e.from),
+        to: show(e.to),
+      });
+    }
+    case 'title':
+    case 'assessor':
+    case 'reviewer':
+      return t('common:record.historyText', {
+        field: t(e.kind === 'title' ? 'common:record.name' : e.kind === 'assessor' ? 'common:record.assessor' : 'common:record.reviewer'),
+        from: e.from || empty,
+        to: e.to || empty,
+      });
+    case 'signed-off':
+      return t('common:record.historySignedOff', { by: e.by || empty });
+    case 'new-version':
+      return t('common:record.historyNewVersion', { ref: e.ref ?? empty });
+    case 'rules':
+      return t('common:record.historyRules', { from: formatRevision(e.from, t), to: formatRevision(e.to, t) });
+  }
+}
+
+/** Oldest first, as kept. */
+export function presentHistory(env: Envelope, t: Translate, lang: Lang): PresentedChange[] {
+  return env.history.map((e) => ({ when: formatInstant(e.at, lang), text: describe(env, e, t) }));
+}
