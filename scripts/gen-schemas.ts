@@ -9,9 +9,18 @@ import { format, resolveConfig } from 'prettier';
 import type { GenericSchema } from 'valibot';
 import { PackSchema, ScenarioSchema } from '../src/domain/scenario-pack';
 import { FactValue } from '../src/domain/schema-parts';
-import { CaseRecordSchema } from '../src/storage/cases';
-import { OutcomeSchema } from '../src/storage/envelope';
-import { CaseBundleV2Schema, CaseBundleV3Schema, EnvelopeV1Schema, EnvelopeV2Schema, EnvelopeV3Schema } from '../src/storage/schemas';
+import { CaseRecordSchema, CaseRecordV2Schema } from '../src/storage/cases';
+import { FullOutcomeSchema, HistoryEntrySchema, OutcomeSchema } from '../src/storage/envelope';
+import {
+  BackupV1Schema,
+  CaseBundleV2Schema,
+  CaseBundleV3Schema,
+  CaseBundleV4Schema,
+  EnvelopeV1Schema,
+  EnvelopeV2Schema,
+  EnvelopeV3Schema,
+  EnvelopeV4Schema,
+} from '../src/storage/schemas';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../docs/schema/', import.meta.url));
 
@@ -52,23 +61,65 @@ export const PUBLISHED: readonly Published[] = [
   {
     file: 'envelope-v3.schema.json',
     title: 'Shirube assessment envelope, schema version 3',
-    description: envelope(3, 'the current version, with the rules revision and the verdicts of earlier rules it keeps.'),
+    description: envelope(3, 'with the rules revision and the verdicts of earlier rules it keeps.'),
     schema: EnvelopeV3Schema,
     defs: { Outcome: OutcomeSchema, FactValue },
+  },
+  {
+    file: 'envelope-v4.schema.json',
+    title: 'Shirube assessment envelope, schema version 4',
+    description: envelope(
+      4,
+      'the current version, with the reason beside each answer, assessor, reviewer and sign-off, archiving, the ' +
+        'signed-off record it is a new version of, every change with its time, and the revision number that refuses a ' +
+        'save from a stale copy; every field bounded.',
+    ),
+    schema: EnvelopeV4Schema,
+    defs: { Outcome: FullOutcomeSchema, HistoryEntry: HistoryEntrySchema, FactValue },
   },
   {
     file: 'case-v2.schema.json',
     title: 'Shirube case bundle, schema version 2',
     description: bundle(2, 'assessment envelopes of schema version 2'),
     schema: CaseBundleV2Schema,
-    defs: { CaseRecord: CaseRecordSchema, Envelope: EnvelopeV2Schema, Outcome: OutcomeSchema, FactValue },
+    defs: { CaseRecord: CaseRecordV2Schema, Envelope: EnvelopeV2Schema, Outcome: OutcomeSchema, FactValue },
   },
   {
     file: 'case-v3.schema.json',
     title: 'Shirube case bundle, schema version 3',
     description: bundle(3, 'assessment envelopes of schema version 3'),
     schema: CaseBundleV3Schema,
-    defs: { CaseRecord: CaseRecordSchema, Envelope: EnvelopeV3Schema, Outcome: OutcomeSchema, FactValue },
+    defs: { CaseRecord: CaseRecordV2Schema, Envelope: EnvelopeV3Schema, Outcome: OutcomeSchema, FactValue },
+  },
+  {
+    file: 'case-v4.schema.json',
+    title: 'Shirube case bundle, schema version 4',
+    description: bundle(4, 'assessment envelopes of schema version 4; the case record has its archived flag'),
+    schema: CaseBundleV4Schema,
+    defs: {
+      CaseRecord: CaseRecordSchema,
+      Envelope: EnvelopeV4Schema,
+      Outcome: FullOutcomeSchema,
+      HistoryEntry: HistoryEntrySchema,
+      FactValue,
+    },
+  },
+  {
+    file: 'backup-v1.schema.json',
+    title: 'Shirube backup, version 1',
+    description:
+      'A backup written by Shirube (`format: "shirube-backup"`): the chosen case records and assessments (a case comes ' +
+      'with every run in it), the assessments as envelopes of schema version 4, no two records with the same id. Older ' +
+      'envelope versions are migrated when read. ' +
+      CODE_ONLY,
+    schema: BackupV1Schema,
+    defs: {
+      CaseRecord: CaseRecordSchema,
+      Envelope: EnvelopeV4Schema,
+      Outcome: FullOutcomeSchema,
+      HistoryEntry: HistoryEntrySchema,
+      FactValue,
+    },
   },
   {
     file: 'scenario-pack.schema.json',

@@ -39,14 +39,16 @@ export class AssessmentRepository {
       try {
         await this.db.transaction('rw', this.db.assessments, this.db.summaries, async () => {
           const stored = (await this.db.assessments.get(env.id)) as Envelope | undefined;
+          // A stored row without a usable revision (an unreadable one) is at no revision this tab can have seen.
+          const storedRev = stored && Number.isSafeInteger(stored.rev) && stored.rev >= 0 ? stored.rev : null;
           const expected = this.known.get(env.id) ?? env.rev;
           // Stale: another tab saved a newer version, or deleted a record this tab had read.
-          const stale = stored ? stored.rev !== expected : this.known.has(env.id);
+          const stale = stored ? storedRev !== expected : this.known.has(env.id);
           if (stale && !opts.force) {
             const r = stored ? readEnvelope(stored) : null;
             throw new ConflictError(r?.ok ? r.envelope : undefined);
           }
-          rev = (stored ? stored.rev : expected) + 1;
+          rev = (storedRev ?? expected) + 1;
           const row = { ...structuredClone(env), rev };
           await this.db.assessments.put(row);
           await this.db.summaries.put(summarize(row));

@@ -1,11 +1,11 @@
 // The backup file: every chosen record (assessments and cases) in one versioned, documented JSON file, and reading it
 // back — each record validated and migrated like any envelope or case, before anything is written.
 
-import { integer, is, literal, minValue, number, object, pipe } from 'valibot';
+import { array, integer, is, literal, minValue, number, object, pipe, type GenericSchema } from 'valibot';
 import { RULES_REVISION, RULESET } from '../domain/ruleset';
 import { readEnvelope, type Envelope, type EnvelopeProblem, type ReadOptions } from './envelope';
-import { caseRecordProblem, type CaseRecord } from './cases';
-import { isJsonObject } from '../domain/schema-parts';
+import { CaseRecordSchema, caseRecordProblem, type CaseRecord } from './cases';
+import { Instant, isJsonObject, NonEmptyString } from '../domain/schema-parts';
 
 export const BACKUP_FORMAT = 'shirube-backup';
 export const BACKUP_VERSION = 1;
@@ -44,6 +44,22 @@ export function writeBackup(cases: readonly CaseRecord[], assessments: readonly 
     assessments: [...assessments],
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
+}
+
+/**
+ * The schema of a backup file, holding envelopes as `run` says (the published JSON Schema: envelopes of the current
+ * version, what writeBackup writes). readBackup checks the same fields where it reads them, and reads older envelopes.
+ */
+export function backupSchema(run: GenericSchema) {
+  return object({
+    format: literal(BACKUP_FORMAT),
+    version: literal(BACKUP_VERSION),
+    exportedAt: Instant,
+    ruleset: NonEmptyString,
+    rulesRevision: NonEmptyString,
+    cases: array(CaseRecordSchema),
+    assessments: array(run),
+  });
 }
 
 const Claim = object({ format: literal(BACKUP_FORMAT) });

@@ -19,7 +19,7 @@ import {
 } from 'valibot';
 import { Instant, isJsonObject, issueKeys, jsonObject, NonEmptyString, RecordId, Title } from '../domain/schema-parts';
 import type { ShirubeDb } from './db';
-import { readEnvelope, type Envelope, type EnvelopeProblem } from './envelope';
+import { readEnvelope, type Envelope, type EnvelopeProblem, type ReadOptions } from './envelope';
 import { classify, StorageError } from './errors';
 import { summarize, type RecordSummary } from './summary';
 
@@ -98,8 +98,8 @@ export function isCaseBundleLike(raw: unknown): boolean {
 
 export type CaseBundleResult = { ok: true; bundle: CaseBundle } | { ok: false; problem: CaseProblem };
 
-/** Validate a case bundle and every run in it (migrating runs like any envelope). */
-export function readCaseBundle(raw: unknown): CaseBundleResult {
+/** Validate a case bundle and every run in it (migrating runs like any envelope; `opts` as for readEnvelope). */
+export function readCaseBundle(raw: unknown, opts: ReadOptions = {}): CaseBundleResult {
   if (!is(Claim, raw)) return { ok: false, problem: { code: 'not-a-case' } };
   const v = (raw as Record<string, unknown>).schemaVersion;
   if (!is(BundleVersion, v)) return { ok: false, problem: { code: 'bad-version', version: v } };
@@ -113,7 +113,7 @@ export function readCaseBundle(raw: unknown): CaseBundleResult {
   const runs: Envelope[] = [];
   const ids = new Set<string>();
   for (const [index, r] of body.output.runs.entries()) {
-    const e = readEnvelope(r);
+    const e = readEnvelope(r, opts);
     if (!e.ok) return { ok: false, problem: { code: 'bad-run', index, problem: e.problem } };
     if (e.envelope.caseId !== rec.id)
       return { ok: false, problem: { code: 'bad-run', index, problem: { code: 'bad-field', field: 'caseId' } } };

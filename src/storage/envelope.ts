@@ -4,7 +4,6 @@
 import {
   array,
   boolean,
-  check,
   forward,
   integer,
   is,
@@ -25,7 +24,6 @@ import {
   safeParse,
   string,
   union,
-  unknown,
   variant,
   type BaseIssue,
   type GenericSchema,
@@ -205,6 +203,12 @@ export const FullOutcomeSchema = object({
   citations: pipe(array(pipe(string(), maxLength(200))), maxLength(300)),
   ruleset: pipe(string(), maxLength(100)),
 });
+/** Where a run of versions 1–3 was left, as those versions wrote it (their published schemas stay as released). */
+const PositionV1Schema = variant('screen', [
+  object({ screen: literal('question'), question: string() }),
+  object({ screen: literal('review') }),
+  object({ screen: literal('outcome') }),
+]);
 const PositionSchema = variant('screen', [
   object({ screen: literal('question'), question: pipe(string(), maxLength(100)) }),
   object({ screen: literal('review') }),
@@ -224,7 +228,8 @@ const prefilledAnswered = (e: { facts: Record<string, unknown>; prefilled: strin
 
 const Name = pipe(string(), maxLength(NAME_MAX));
 const HistoryValue = union([pipe(string(), maxLength(NOTE_MAX)), number(), pipe(array(Id), maxLength(100)), null_()]);
-const HistoryEntrySchema = variant('kind', [
+/** One entry of a record's history (version 4). */
+export const HistoryEntrySchema = variant('kind', [
   object({ at: Instant, kind: picklist(['answer', 'note']), factId: Id, from: HistoryValue, to: HistoryValue }),
   object({
     at: Instant,
@@ -252,11 +257,11 @@ export function envelopeSchema(version: 1 | 2 | 3 | 4, facts: GenericSchema<unkn
     flow: picklist(FLOW_IDS),
     facts,
   };
-  if (version === 1) return object({ ...head, outcome: nullable(OutcomeSchema), position: PositionSchema });
+  if (version === 1) return object({ ...head, outcome: nullable(OutcomeSchema), position: PositionV1Schema });
   const links = { caseId: RunLink, chainedFrom: RunLink, prefilled: array(string()) };
   if (version === 2)
     return pipe(
-      object({ ...head, ...links, outcome: nullable(OutcomeSchema), position: PositionSchema }),
+      object({ ...head, ...links, outcome: nullable(OutcomeSchema), position: PositionV1Schema }),
       forward(partialCheck([['facts'], ['prefilled']], prefilledAnswered), ['prefilled']),
     );
   if (version === 3)
@@ -267,7 +272,7 @@ export function envelopeSchema(version: 1 | 2 | 3 | 4, facts: GenericSchema<unkn
         outcome: nullable(OutcomeSchema),
         rulesRevision: NonEmptyString,
         priorOutcomes: array(PriorOutcomeSchema),
-        position: PositionSchema,
+        position: PositionV1Schema,
       }),
       forward(partialCheck([['facts'], ['prefilled']], prefilledAnswered), ['prefilled']),
     );
@@ -359,13 +364,18 @@ export function readEnvelope(raw: unknown, opts: ReadOptions = {}): EnvelopeResu
   return { ok: true, envelope, ...(from !== CURRENT_SCHEMA_VERSION ? { migratedFrom: from } : {}) };
 }
 
-/** What the schema cannot say: answers valid for today, and a verdict that belongs to the record it is in. */
+/**
+ * What the schema cannot say: answers valid for today, and a verdict that belongs to the record it is in. An import
+ * (`today` given) also refuses a count no exact number can be (above Number.MAX_SAFE_INTEGER, e.g. 1e308); a stored
+ * record is not refused for one, since the wizard's own check (checkValue) still accepts it.
+ */
 function semanticProblem(env: Envelope, opts: ReadOptions): EnvelopeProblem | null {
   const def = flowDefinition(env.flow);
   if (opts.today)
     for (const [id, v] of Object.entries(env.facts)) {
       const q = questionOf(def, id);
-      if (q && checkValue(q, v, { today: opts.today, facts: env.facts })) return { code: 'bad-fact', field: `facts.${id}` };
+      const huge = q?.type === 'count' && typeof v === 'number' && v > Number.MAX_SAFE_INTEGER;
+      if (q && (huge || checkValue(q, v, { today: opts.today, facts: env.facts }))) return { code: 'bad-fact', field: `facts.${id}` };
     }
   if (env.outcome) {
     if (env.outcome.flow !== env.flow || !def.outcomes.includes(env.outcome.outcome)) return { code: 'bad-field', field: 'outcome' };

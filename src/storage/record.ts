@@ -60,6 +60,8 @@ export function newVersion(env: Envelope, id: string, now: Date): RecordStep {
       updatedAt: at,
       signedOffAt: null,
       reviewer: '',
+      // The version being worked on is in the everyday view, even when the signed-off one was archived.
+      archived: false,
       previousVersion: env.id,
       history: [...env.history, { at, kind: 'new-version', by: env.assessor, ref: env.id }],
       rev: 0,
@@ -78,6 +80,8 @@ export function acceptCurrentRules(env: Envelope, now: Date): RecordStep {
   if (!r.ok) return { ok: false, refusal: 'not-complete' };
   const at = now.toISOString();
   const same = JSON.stringify(env.outcome) === JSON.stringify(r.outcome);
+  // Already the current rules' result: nothing to accept, and nothing for the history.
+  if (same && env.rulesRevision === RULES_REVISION) return { ok: true, envelope: env };
   return done(
     env,
     { at, kind: 'rules', from: env.rulesRevision, to: RULES_REVISION },
@@ -98,13 +102,19 @@ export function setArchived(env: Envelope, archived: boolean): Envelope {
   return { ...env, archived };
 }
 
+/** At most `max` UTF-16 units, never ending in half a surrogate pair (which no text can show or encode). */
+function clip(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** "Same incident, new facts": a copy to work on, with its own id and history, linked to nothing. */
 export function duplicate(env: Envelope, id: string, title: string, now: Date): Envelope {
   const at = now.toISOString();
   return {
     ...structuredClone(env),
     id,
-    title: title.slice(0, TITLE_MAX),
+    title: clip(title, TITLE_MAX),
     createdAt: at,
     updatedAt: at,
     signedOffAt: null,

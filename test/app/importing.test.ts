@@ -15,11 +15,11 @@ const newId = () => `new-${++n}`;
 const copyTitle = (t: string) => `${t} (copy)`;
 
 describe('planImport', () => {
-  it('a current assessment: added as it is, verdict as the current rules give it', async () => {
-    const r = await planImport(bytes(text('envelope-v3.json')), probe(false), newId, copyTitle);
+  it('a current (v4) assessment: added as it is, verdict as the current rules give it', async () => {
+    const r = await planImport(bytes(text('envelope-v4.json')), probe(false), newId, copyTitle);
     expect(r).toEqual({
       ok: true,
-      plan: { kind: 'assessment', envelope: JSON.parse(text('envelope-v3.json')), asCopy: false, outcomeDiffers: false },
+      plan: { kind: 'assessment', envelope: JSON.parse(text('envelope-v4.json')), asCopy: false, outcomeDiffers: false },
     });
   });
 
@@ -34,7 +34,7 @@ describe('planImport', () => {
 
   it('a record saved before the rules revision: migrated, and its verdict flagged as differing', async () => {
     const r = await planImport(bytes(text('envelope-v1.json')), probe(false), newId, copyTitle);
-    expect(r).toMatchObject({ ok: true, plan: { kind: 'assessment', outcomeDiffers: true, envelope: { schemaVersion: 3 } } });
+    expect(r).toMatchObject({ ok: true, plan: { kind: 'assessment', outcomeDiffers: true, envelope: { schemaVersion: 4 } } });
   });
 
   it('a case: its runs, and how many verdicts differ; on a clash, a re-keyed copy', async () => {
@@ -62,7 +62,7 @@ describe('planImport', () => {
 describe('commitImport', () => {
   it('writes the planned assessment, or the planned case in one call — and only when asked', async () => {
     const writer: ImportWriter = { saveAssessment: vi.fn(async () => undefined), importCase: vi.fn(async () => undefined) };
-    const a = await planImport(bytes(text('envelope-v3.json')), probe(false), newId, copyTitle);
+    const a = await planImport(bytes(text('envelope-v4.json')), probe(false), newId, copyTitle);
     const c = await planImport(bytes(text('case-v3.json')), probe(false), newId, copyTitle);
     expect(writer.saveAssessment).not.toHaveBeenCalled();
     if (!a.ok || !c.ok) throw new Error('fixtures must plan');

@@ -1,5 +1,5 @@
-// Importing exported files: a case JSON comes back as the same bundle, assessment files still import as before,
-// and files that are neither are refused with the right problem.
+// Importing exported files: a case JSON comes back as the same bundle, assessment and case files of every earlier
+// version still import (migrated to version 4), and files that are neither are refused with the right problem.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,19 @@ import type { CaseBundle } from '../../src/storage/cases';
 import type { Envelope } from '../../src/storage/envelope';
 
 const load = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}`), 'utf8')) as Record<string, unknown>;
-const bundle = () => load('case-v3.json') as unknown as CaseBundle;
+const bundle = () => load('case-v4.json') as unknown as CaseBundle;
+/** What version 4 adds to every older envelope. */
+const V4_FIELDS = {
+  schemaVersion: 4,
+  answerNotes: {},
+  assessor: '',
+  reviewer: '',
+  signedOffAt: null,
+  archived: false,
+  previousVersion: null,
+  history: [],
+  rev: 0,
+};
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('importFile', () => {
@@ -26,28 +38,38 @@ describe('importFile', () => {
     expect(importFile(bytes(JSON.stringify(v1)))).toEqual({
       ok: true,
       kind: 'assessment',
-      envelope: { ...v1, schemaVersion: 3, caseId: null, chainedFrom: null, prefilled: [], rulesRevision: '2025-10', priorOutcomes: [] },
+      envelope: { ...v1, caseId: null, chainedFrom: null, prefilled: [], rulesRevision: '2025-10', priorOutcomes: [], ...V4_FIELDS },
       migratedFrom: 1,
     });
   });
 
-  it('imports a current assessment without a migratedFrom, with the verdicts it keeps from earlier rules', () => {
-    const v3 = load('envelope-v3.json') as unknown as Envelope;
-    expect(importFile(bytes(exportEnvelope(v3)))).toEqual({ ok: true, kind: 'assessment', envelope: v3 });
+  it('still imports a version-3 assessment, migrated from 3, with the verdicts it keeps from earlier rules', () => {
+    const v3 = load('envelope-v3.json');
+    expect(importFile(bytes(JSON.stringify(v3)))).toEqual({
+      ok: true,
+      kind: 'assessment',
+      envelope: { ...v3, ...V4_FIELDS },
+      migratedFrom: 3,
+    });
   });
 
-  it('still imports a version-2 case file: the same case, its runs migrated to version 3', () => {
-    const v2 = load('case-v2.json');
-    const r = importFile(bytes(JSON.stringify(v2)));
-    expect(r).toMatchObject({ ok: true, kind: 'case', bundle: { schemaVersion: 3, case: v2.case } });
+  it('imports a current assessment without a migratedFrom: reasons, people, history and revision as exported', () => {
+    const v4 = load('envelope-v4.json') as unknown as Envelope;
+    expect(importFile(bytes(exportEnvelope(v4)))).toEqual({ ok: true, kind: 'assessment', envelope: v4 });
+  });
+
+  it.each(['case-v2.json', 'case-v3.json'])('still imports %s: the same case (not archived), its runs migrated to version 4', (name) => {
+    const old = load(name);
+    const r = importFile(bytes(JSON.stringify(old)));
+    expect(r).toMatchObject({ ok: true, kind: 'case', bundle: { schemaVersion: 4, case: { ...(old.case as object), archived: false } } });
     if (!r.ok || r.kind !== 'case') return;
-    expect(r.bundle.runs.map((x) => [x.id, x.schemaVersion, x.rulesRevision, x.priorOutcomes])).toEqual(
-      (v2.runs as Envelope[]).map((x) => [x.id, 3, '2025-10', []]),
+    expect(r.bundle.runs.map((x) => [x.id, x.schemaVersion, x.rev, x.history])).toEqual(
+      (old.runs as Envelope[]).map((x) => [x.id, 4, 0, []]),
     );
   });
 
   it('reports a case file with a broken run as that run, not as "not an assessment"', () => {
-    const b = load('case-v3.json');
+    const b = load('case-v4.json');
     (b.runs as Record<string, unknown>[])[1]!.flow = 'marketing';
     expect(importFile(bytes(JSON.stringify(b)))).toEqual({
       ok: false,

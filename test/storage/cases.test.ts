@@ -1,5 +1,6 @@
-// Data use cases (案件) in storage: the repository over a real (in-memory) IndexedDB, all-or-nothing imports,
-// re-keying an imported copy, and strict validation of case bundles.
+// Data use cases (案件) in storage: the repository over a real (in-memory) IndexedDB (the library's summaries written
+// and deleted with the runs), all-or-nothing imports, re-keying an imported copy, and strict validation of case bundles
+// of every version (older ones migrated to version 4: the case not archived, its runs with the version-4 defaults).
 
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
@@ -10,14 +11,31 @@ import { CaseRepository, newCase, readCaseBundle, rekeyBundle, type CaseBundle, 
 import { openDb } from '../../src/storage/db';
 import type { Envelope } from '../../src/storage/envelope';
 import { StorageError } from '../../src/storage/errors';
+import { summarize } from '../../src/storage/summary';
 
-const raw = () => JSON.parse(readFileSync(join(__dirname, '../fixtures/case-v2.json'), 'utf8')) as Record<string, unknown>;
-/** The fixture as the app holds it: its runs migrated to the current envelope version. */
+const load = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}`), 'utf8')) as Record<string, unknown>;
+const raw = () => load('case-v2.json');
+const v4 = () => load('case-v4.json');
+/** The current fixture as the app holds it. */
 const bundle = (): CaseBundle => {
-  const r = readCaseBundle(raw());
+  const r = readCaseBundle(v4());
   if (!r.ok) throw new Error(`fixture unreadable: ${JSON.stringify(r.problem)}`);
   return r.bundle;
 };
+/** What version 4 adds to the runs of an older bundle. */
+const V4_FIELDS = {
+  schemaVersion: 4,
+  answerNotes: {},
+  assessor: '',
+  reviewer: '',
+  signedOffAt: null,
+  archived: false,
+  previousVersion: null,
+  history: [],
+  rev: 0,
+};
+/** A run as AssessmentRepository.save stores it: one revision on. */
+const saved = (r: Envelope): Envelope => ({ ...r, rev: r.rev + 1 });
 const runsOf = (r: Record<string, unknown>) => r.runs as Record<string, unknown>[];
 const fresh = () => openDb(`t-${Math.random()}`, new IDBFactory());
 
@@ -43,7 +61,7 @@ describe('CaseRepository', () => {
 
   it('a corrupt case row is an error on get, not a silently empty case', async () => {
     const db = fresh();
-    await db.cases.put({ id: 'bad', title: '', createdAt: 'x', updatedAt: 'y' });
+    await db.cases.put({ id: 'bad', title: '', createdAt: 'x', updatedAt: 'y' } as unknown as CaseRecord);
     await expect(new CaseRepository(db).get('bad')).rejects.toMatchObject({ name: 'StorageError', kind: 'corrupt' });
   });
 
@@ -89,7 +107,7 @@ describe('CaseRepository', () => {
     await db.assessments.put({ id: 'broken', caseId: CASE_ID, updatedAt: '2026-11-21T00:00:00.000Z' } as unknown as Envelope);
     const { runs: got, unreadable } = await repo.runs(CASE_ID);
     expect(got.map((r) => r.id)).toEqual([RUN1, RUN2, RUN3]);
-    expect(got).toEqual(bundle().runs);
+    expect(got).toEqual(bundle().runs.map(saved));
     expect(unreadable).toBe(1);
     expect(await repo.runs('no-such-case')).toEqual({ runs: [], unreadable: 0 });
   });
@@ -101,7 +119,7 @@ describe('CaseRepository', () => {
     await repo.save({ ...b.case, updatedAt: b.case.createdAt });
     for (const r of [...b.runs].reverse()) await new AssessmentRepository(db).save(r);
     await new AssessmentRepository(db).save(runIn(null, 'alone'));
-    expect(await repo.bundle(CASE_ID)).toEqual(b);
+    expect(await repo.bundle(CASE_ID)).toEqual({ ...b, runs: b.runs.map(saved) });
     expect(await repo.bundle('missing')).toBeUndefined();
   });
 
@@ -118,16 +136,19 @@ describe('CaseRepository', () => {
     expect(await repo.get(CASE_ID)).toBeUndefined();
     expect(await repo.runs(CASE_ID)).toEqual({ runs: [], unreadable: 0 });
     expect((await db.assessments.toCollection().primaryKeys()).sort()).toEqual(['alone', 'other-run']);
+    expect((await db.summaries.toCollection().primaryKeys()).sort()).toEqual(['alone', 'other-run']);
     expect((await repo.list()).map((c) => c.id)).toEqual(['other']);
   });
 
-  it('importBundle writes the case and every run', async () => {
+  it('importBundle writes the case and every run as it is (revision kept), with their summaries', async () => {
     const db = fresh();
     const repo = new CaseRepository(db);
     await repo.importBundle(bundle());
     expect(await repo.get(CASE_ID)).toEqual(bundle().case);
     expect(await db.assessments.count()).toBe(3);
     expect(await repo.bundle(CASE_ID)).toEqual(bundle());
+    expect(await db.summaries.toArray()).toEqual(bundle().runs.map(summarize));
+    expect(await new AssessmentRepository(db).list()).toMatchObject({ unreadable: 0 });
   });
 
   it('importBundle writes nothing when a run id is already taken (ConstraintError midway through bulkAdd)', async () => {
@@ -143,7 +164,8 @@ describe('CaseRepository', () => {
     );
     expect(error).toBeInstanceOf(StorageError);
     expect(await db.cases.count()).toBe(0);
-    expect(await db.assessments.toArray()).toEqual([existing]);
+    expect(await db.assessments.toArray()).toEqual([saved(existing)]);
+    expect(await db.summaries.toArray()).toEqual([summarize(saved(existing))]);
   });
 
   it('importBundle writes nothing when writing the runs fails, and the failure is classified', async () => {
@@ -154,6 +176,26 @@ describe('CaseRepository', () => {
     await expect(repo.importBundle(bundle())).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
     expect(await db.cases.count()).toBe(0);
     expect(await db.assessments.count()).toBe(0);
+  });
+
+  it('importBundle writes nothing when writing the summaries fails', async () => {
+    const db = fresh();
+    const repo = new CaseRepository(db);
+    db.summaries.bulkAdd = (() => Promise.reject(new DOMException('full', 'QuotaExceededError'))) as unknown as typeof db.summaries.bulkAdd;
+    await expect(repo.importBundle(bundle())).rejects.toMatchObject({ name: 'StorageError', kind: 'quota' });
+    expect([await db.cases.count(), await db.assessments.count(), await db.summaries.count()]).toEqual([0, 0, 0]);
+  });
+
+  it('records: every readable case record, archived or not', async () => {
+    const db = fresh();
+    const repo = new CaseRepository(db);
+    await repo.save(newCase('a', 'A', new Date('2026-01-01T00:00:00Z')));
+    await repo.save({ ...newCase('b', 'B', new Date('2026-01-02T00:00:00Z')), archived: true });
+    await db.cases.put({ id: 'bad', title: '' } as unknown as CaseRecord);
+    expect((await repo.records()).map((c) => [c.id, c.archived])).toEqual([
+      ['a', false],
+      ['b', true],
+    ]);
   });
 
   it('importBundle writes nothing when the case id is already taken', async () => {
@@ -222,14 +264,15 @@ describe('rekeyBundle', () => {
 });
 
 describe('readCaseBundle', () => {
-  it('reads the case-v2 fixture as a version-3 bundle: the case as it is, each run migrated (made under the first rules)', () => {
+  it('reads the case-v2 fixture as a version-4 bundle: the case not archived, each run migrated (made under the first rules)', () => {
     const r = raw();
     expect(readCaseBundle(r)).toEqual({
       ok: true,
       bundle: {
         ...r,
-        schemaVersion: 3,
-        runs: runsOf(r).map((run) => ({ ...run, schemaVersion: 3, rulesRevision: '2025-10', priorOutcomes: [] })),
+        schemaVersion: 4,
+        case: { ...(r.case as object), archived: false },
+        runs: runsOf(r).map((run) => ({ ...run, rulesRevision: '2025-10', priorOutcomes: [], ...V4_FIELDS })),
       },
     });
   });
@@ -256,7 +299,7 @@ describe('readCaseBundle', () => {
     ['not an object', 'x', { code: 'not-a-case' }],
     ['wrong format', { ...raw(), format: 'shirube-assessment' }, { code: 'not-a-case' }],
     ['version 1 (cases did not exist yet)', { ...raw(), schemaVersion: 1 }, { code: 'bad-version', version: 1 }],
-    ['version 4', { ...raw(), schemaVersion: 4 }, { code: 'newer-version', version: 4 }],
+    ['version 5', { ...v4(), schemaVersion: 5 }, { code: 'newer-version', version: 5 }],
     ['a version that is not a number', { ...raw(), schemaVersion: '2' }, { code: 'bad-version', version: '2' }],
     ['no case record', { ...raw(), case: null }, { code: 'bad-field', field: 'case' }],
     ['an empty case id', withCase({ id: '' }), { code: 'bad-field', field: 'case.id' }],
@@ -297,10 +340,19 @@ describe('readCaseBundle', () => {
 });
 
 describe('readCaseBundle: version 3', () => {
-  const v3 = () => JSON.parse(readFileSync(join(__dirname, '../fixtures/case-v3.json'), 'utf8')) as Record<string, unknown>;
-  it('reads the case-v3 fixture unchanged: runs of both rules revisions, one keeping the verdict the revision replaced', () => {
-    const r = readCaseBundle(v3());
-    expect(r).toEqual({ ok: true, bundle: v3() });
+  const v3 = () => load('case-v3.json');
+  it('reads the case-v3 fixture as version 4: the case not archived, runs of both rules revisions with the v4 defaults', () => {
+    const b = v3();
+    const r = readCaseBundle(b);
+    expect(r).toEqual({
+      ok: true,
+      bundle: {
+        ...b,
+        schemaVersion: 4,
+        case: { ...(b.case as object), archived: false },
+        runs: runsOf(b).map((x) => ({ ...x, ...V4_FIELDS })),
+      },
+    });
     if (!r.ok) return;
     expect(r.bundle.runs.map((x) => [x.rulesRevision, x.priorOutcomes.length])).toEqual([
       ['2025-10', 0],
@@ -308,6 +360,14 @@ describe('readCaseBundle: version 3', () => {
       ['2026-12', 1],
     ]);
   });
+
+  it('a version-3 case is never archived, whatever an unknown key says', () => {
+    const b = v3();
+    (b.case as Record<string, unknown>).archived = true;
+    const r = readCaseBundle(b);
+    expect(r.ok && r.bundle.case.archived).toBe(false);
+  });
+
   it('refuses a run whose kept verdict is broken, naming the run', () => {
     const b = v3();
     runsOf(b)[2]!.priorOutcomes = [{ outcome: null }];
@@ -315,5 +375,45 @@ describe('readCaseBundle: version 3', () => {
       ok: false,
       problem: { code: 'bad-run', index: 2, problem: { code: 'bad-field', field: 'priorOutcomes' } },
     });
+  });
+});
+
+describe('readCaseBundle: version 4', () => {
+  it('reads the case-v4 fixture unchanged: the case not archived, version-4 runs (one with an assessor, a reason and history)', () => {
+    const r = readCaseBundle(v4());
+    expect(r).toEqual({ ok: true, bundle: v4() });
+    if (!r.ok) return;
+    expect(r.bundle.case.archived).toBe(false);
+    expect(r.bundle.runs.map((x) => [x.schemaVersion, x.rev, x.history.length, Object.keys(x.answerNotes)])).toEqual([
+      [4, 0, 0, []],
+      [4, 0, 0, []],
+      [4, 1, 2, ['improperUse']],
+    ]);
+  });
+
+  it('reads an archived case, and older runs inside a version-4 bundle (migrated)', () => {
+    const b = v4();
+    b.case = { ...(b.case as object), archived: true };
+    runsOf(b)[0] = runsOf(load('case-v3.json'))[0]!;
+    const r = readCaseBundle(b);
+    expect(r.ok && [r.bundle.case.archived, r.bundle.runs[0]!.schemaVersion]).toEqual([true, 4]);
+  });
+
+  const withCase = (over: Record<string, unknown>) => ({ ...v4(), case: { ...(v4().case as object), ...over } });
+  const { archived: _a, ...unarchived } = v4().case as Record<string, unknown>;
+  it.each([
+    ['a case without its archived flag', { ...v4(), case: unarchived }, 'case.archived'],
+    ['an archived flag that is not one', withCase({ archived: 'no' }), 'case.archived'],
+    ['a case id with a lone surrogate', withCase({ id: 'c-\udc00' }), 'case.id'],
+    ['a case id with a space', withCase({ id: 'c 1' }), 'case.id'],
+    ['a case title over 200 characters', withCase({ title: 'あ'.repeat(201) }), 'case.title'],
+    ['an impossible case date', withCase({ createdAt: '2026-02-30T00:00:00.000Z' }), 'case.createdAt'],
+  ])('refuses %s', (_name, input, field) => {
+    expect(readCaseBundle(input)).toEqual({ ok: false, problem: { code: 'bad-field', field } });
+  });
+
+  it('drops unknown fields of the case and of the bundle', () => {
+    const b = { ...v4(), extra: 1, case: { ...(v4().case as object), colour: 'red' } };
+    expect(readCaseBundle(b)).toEqual({ ok: true, bundle: v4() });
   });
 });

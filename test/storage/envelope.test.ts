@@ -1,6 +1,6 @@
-// The versioned envelope: the version-1 and -2 fixtures still read (migrated to version 3), the version-3 fixture
-// reads unchanged, a verdict made under earlier rules is kept as evidence when today's rules replace it, and every
-// kind of bad input is refused.
+// The versioned envelope: the version-1, -2 and -3 fixtures still read (migrated to version 4), the version-4 fixture
+// reads unchanged, a verdict made under earlier rules is kept as evidence when today's rules replace it, answer changes
+// go into the history (a reason goes with its answer), and every kind of bad input is refused.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,21 @@ const load = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtu
 const v1 = () => load('envelope-v1.json');
 const v2 = () => load('envelope-v2.json');
 const v3 = () => load('envelope-v3.json');
-const V3_FIELDS = { schemaVersion: 3, rulesRevision: '2025-10', priorOutcomes: [] };
+const v4 = () => load('envelope-v4.json');
+/** What version 3 adds to a record saved before the legal revision 2026-12. */
+const V3_FIELDS = { rulesRevision: '2025-10', priorOutcomes: [] };
+/** What version 4 adds to every older record: no reasons, people, sign-off or history yet, not archived, revision 0. */
+const V4_FIELDS = {
+  schemaVersion: 4,
+  answerNotes: {},
+  assessor: '',
+  reviewer: '',
+  signedOffAt: null,
+  archived: false,
+  previousVersion: null,
+  history: [],
+  rev: 0,
+};
 const read = (raw: unknown): Envelope => {
   const r = readEnvelope(raw);
   if (!r.ok) throw new Error(`unreadable: ${JSON.stringify(r.problem)}`);
@@ -29,40 +43,61 @@ const read = (raw: unknown): Envelope => {
 };
 
 describe('envelope', () => {
-  it('the current schema version is 3, and each older version has a migration', () => {
-    expect(CURRENT_SCHEMA_VERSION).toBe(3);
-    expect(Object.keys(MIGRATIONS).map(Number)).toEqual([1, 2]);
+  it('the current schema version is 4, and each older version has a migration', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBe(4);
+    expect(Object.keys(MIGRATIONS).map(Number)).toEqual([1, 2, 3]);
   });
 
-  it('reads the schema-version-1 fixture, migrated: a stand-alone run, made under the first rules', () => {
+  it('reads the schema-version-1 fixture, migrated: a stand-alone run, made under the first rules, with the v4 defaults', () => {
     const r = readEnvelope(v1());
-    expect(r.ok).toBe(true);
+    expect(r).toEqual({
+      ok: true,
+      envelope: { ...v1(), caseId: null, chainedFrom: null, prefilled: [], ...V3_FIELDS, ...V4_FIELDS },
+      migratedFrom: 1,
+    });
+  });
+
+  it('reads the schema-version-2 fixture, migrated: its case links kept, made under the first rules, with the v4 defaults', () => {
+    expect(readEnvelope(v2())).toEqual({ ok: true, envelope: { ...v2(), ...V3_FIELDS, ...V4_FIELDS }, migratedFrom: 2 });
+  });
+
+  it('reads the schema-version-3 fixture, migrated: its rules revision and kept verdict as they were, with the v4 defaults', () => {
+    const r = readEnvelope(v3());
+    expect(r).toEqual({ ok: true, envelope: { ...v3(), ...V4_FIELDS }, migratedFrom: 3 });
     if (!r.ok) return;
-    expect(r.migratedFrom).toBe(1);
-    expect(r.envelope).toEqual({ ...v1(), caseId: null, chainedFrom: null, prefilled: [], ...V3_FIELDS });
+    expect(r.envelope.priorOutcomes.map((p) => [p.rulesRevision, p.outcome.outcome])).toEqual([['2025-10', 'not-reportable']]);
   });
 
-  it('reads the schema-version-2 fixture, migrated: its case links kept, made under the first rules', () => {
-    const r = readEnvelope(v2());
-    expect(r).toEqual({ ok: true, envelope: { ...v2(), ...V3_FIELDS }, migratedFrom: 2 });
-  });
-
-  it.each([1, 2])('migration %i is pure: the input object is not changed', (from) => {
-    const raw = from === 1 ? v1() : v2();
+  it.each([1, 2, 3])('migration %i is pure: the input object is not changed', (from) => {
+    const raw = [v1, v2, v3][from - 1]!();
     const before = JSON.stringify(raw);
     MIGRATIONS[from]!(raw);
     expect(JSON.stringify(raw)).toBe(before);
   });
 
-  it('reads the schema-version-3 fixture unchanged, with the verdict it replaced', () => {
-    const r = readEnvelope(v3());
-    expect(r).toEqual({ ok: true, envelope: v3() });
+  it('reads the schema-version-4 fixture unchanged: reasons, people, history and revision as written', () => {
+    const r = readEnvelope(v4());
+    expect(r).toEqual({ ok: true, envelope: v4() });
     if (!r.ok) return;
-    expect(r.envelope.priorOutcomes.map((p) => [p.rulesRevision, p.outcome.outcome])).toEqual([['2025-10', 'not-reportable']]);
+    const env = r.envelope;
+    expect(Object.keys(env.answerNotes)).toEqual(['myNumberPersons', 'wrongful']);
+    expect([env.assessor, env.reviewer, env.signedOffAt, env.archived, env.previousVersion]).toEqual([
+      '佐藤 花子',
+      '鈴木 一郎',
+      null,
+      false,
+      null,
+    ]);
+    expect(env.history.map((h) => h.kind)).toEqual(['assessor', 'note', 'answer', 'note', 'reviewer']);
+    expect(env.rev).toBe(5);
+    expect(env.priorOutcomes.map((p) => [p.rulesRevision, p.outcome.outcome])).toEqual([['2025-10', 'not-reportable']]);
   });
 
-  it('the v3 fixture outcome is what the current rules give', () => {
-    expect(recheck(read(v3())).differs).toBe(false);
+  it.each([
+    ['v3', v3],
+    ['v4', v4],
+  ])('the %s fixture outcome is what the current rules give', (_n, f) => {
+    expect(recheck(read(f()))).toEqual({ outcome: read(f()).outcome, differs: false });
   });
 
   it.each([
@@ -77,16 +112,18 @@ describe('envelope', () => {
   });
 
   it('flags an outcome the current rules would not give', () => {
-    const f = v3();
+    const f = v4();
     (f.outcome as Record<string, unknown>).outcome = 'not-reportable';
     expect(recheck(read(f)).differs).toBe(true);
   });
+
   it.each([
     ['not an object', 'x', { code: 'not-an-assessment' }],
     ['wrong format', { ...v1(), format: 'other' }, { code: 'not-an-assessment' }],
-    ['newer version', { ...v3(), schemaVersion: 4 }, { code: 'newer-version', version: 4 }],
+    ['newer version', { ...v4(), schemaVersion: 5 }, { code: 'newer-version', version: 5 }],
     ['bad version', { ...v1(), schemaVersion: '1' }, { code: 'bad-version', version: '1' }],
     ['version 0', { ...v1(), schemaVersion: 0 }, { code: 'bad-version', version: 0 }],
+    ['a fractional version', { ...v3(), schemaVersion: 3.5 }, { code: 'bad-version', version: 3.5 }],
     ['no id', { ...v1(), id: '' }, { code: 'bad-field', field: 'id' }],
     ['bad timestamp', { ...v1(), updatedAt: 'yesterday' }, { code: 'bad-field', field: 'updatedAt' }],
     ['unknown flow', { ...v1(), flow: 'marketing' }, { code: 'unknown-flow', flow: 'marketing' }],
@@ -112,21 +149,40 @@ describe('envelope', () => {
       { ...v3(), priorOutcomes: [{ ...(v3().priorOutcomes as object[])[0], outcome: { grounds: [] } }] },
       { code: 'bad-field', field: 'priorOutcomes' },
     ],
+    ['v4 without its history', (({ history: _h, ...rest }) => rest)(v4()), { code: 'bad-field', field: 'history' }],
+    ['v4 without its revision', (({ rev: _r, ...rest }) => rest)(v4()), { code: 'bad-field', field: 'rev' }],
+    ['a negative revision', { ...v4(), rev: -1 }, { code: 'bad-field', field: 'rev' }],
+    ['a fractional revision', { ...v4(), rev: 1.5 }, { code: 'bad-field', field: 'rev' }],
+    ['archived not a flag', { ...v4(), archived: 'no' }, { code: 'bad-field', field: 'archived' }],
+    ['notes that are a list', { ...v4(), answerNotes: ['x'] }, { code: 'bad-field', field: 'answerNotes' }],
+    ['an assessor name over 100 characters', { ...v4(), assessor: 'あ'.repeat(101) }, { code: 'bad-field', field: 'assessor' }],
+    ['a sign-off that is no instant', { ...v4(), signedOffAt: 'today' }, { code: 'bad-field', field: 'signedOffAt' }],
+    ['a previous version with a space', { ...v4(), previousVersion: 'a b' }, { code: 'bad-field', field: 'previousVersion' }],
+    [
+      'a history entry of an unknown kind',
+      { ...v4(), history: [{ at: '2026-12-02T00:00:00.000Z', kind: 'x' }] },
+      { code: 'bad-field', field: 'history' },
+    ],
+    [
+      'a v4 outcome without its lists',
+      { ...v4(), outcome: { flow: 'leak', outcome: 'reportable' } },
+      { code: 'bad-field', field: 'outcome' },
+    ],
   ])('refuses %s', (_name, raw, problem) => {
     expect(readEnvelope(raw)).toEqual({ ok: false, problem });
   });
 
-  it('a new envelope is valid, stamped with the ruleset, and stands alone', () => {
+  it('a new envelope is valid, stamped with the ruleset, stands alone, and has the v4 defaults', () => {
     const env = newEnvelope('leak', 'id-1', '', new Date('2026-11-22T00:00:00Z'));
     expect(readEnvelope(env)).toEqual({ ok: true, envelope: env });
     expect(env).toMatchObject({
       ruleset: 'appi-2025-10',
-      schemaVersion: 3,
       rulesRevision: RULES_REVISION,
       priorOutcomes: [],
       caseId: null,
       chainedFrom: null,
       prefilled: [],
+      ...V4_FIELDS,
     });
   });
 
@@ -163,7 +219,7 @@ describe('advanceRun: a verdict of earlier rules is kept as evidence when the cu
   });
 
   it('a verdict the current rules confirm is carried forward, not duplicated', () => {
-    const cur = read(v3());
+    const cur = read(v4());
     const asIfOld = { ...cur, rulesRevision: '2025-10', priorOutcomes: [] };
     const next = advanceRun(asIfOld, { facts: cur.facts, position: { screen: 'review' }, outcome: null, prefilled: [] }, at);
     expect(next.priorOutcomes).toEqual([]);
@@ -171,7 +227,7 @@ describe('advanceRun: a verdict of earlier rules is kept as evidence when the cu
   });
 
   it('edits under the current rules are the person’s own: nothing is kept', () => {
-    const cur = read(v3());
+    const cur = read(v4());
     const next = advanceRun(
       cur,
       { facts: { ...cur.facts, myNumberPersons: 50 }, position: { screen: 'outcome' }, outcome: null, prefilled: [] },
@@ -179,5 +235,64 @@ describe('advanceRun: a verdict of earlier rules is kept as evidence when the cu
     );
     expect(next.priorOutcomes).toEqual(cur.priorOutcomes);
     expect(next.updatedAt).toBe(at.toISOString());
+  });
+});
+
+describe('advanceRun: every answer change goes into the history, and a reason goes with its answer', () => {
+  const at = new Date('2026-12-04T09:00:00.000Z');
+  const when = at.toISOString();
+  const step = (env: Envelope, facts: Envelope['facts']) =>
+    advanceRun(env, { facts, position: { screen: 'review' }, outcome: null, prefilled: env.prefilled }, at);
+
+  it('records an answer given, changed and removed, each with its time, after the entries already there', () => {
+    const cur = read(v4());
+    const { privacyMark: _p, ...rest } = cur.facts;
+    const next = step(cur, { ...rest, persons: 200, ransomware: 'no' });
+    expect(next.history.slice(0, cur.history.length)).toEqual(cur.history);
+    expect(next.history.slice(cur.history.length)).toEqual([
+      { at: when, kind: 'answer', factId: 'persons', from: 185, to: 200 },
+      { at: when, kind: 'answer', factId: 'privacyMark', from: 'no', to: null },
+      { at: when, kind: 'answer', factId: 'ransomware', from: null, to: 'no' },
+    ]);
+    expect(readEnvelope(next)).toEqual({ ok: true, envelope: next });
+  });
+
+  it('records a changed list by its value, not its identity, and nothing when no answer changed', () => {
+    const cur = read(v4());
+    expect(step(cur, { ...cur.facts, events: ['leak'] }).history).toEqual(cur.history);
+    expect(step(cur, { ...cur.facts, events: ['leak', 'loss'] }).history.at(-1)).toEqual({
+      at: when,
+      kind: 'answer',
+      factId: 'events',
+      from: ['leak'],
+      to: ['leak', 'loss'],
+    });
+  });
+
+  it('keeps the reason beside a changed answer', () => {
+    const cur = read(v4());
+    const next = step(cur, { ...cur.facts, myNumberPersons: 100 });
+    expect(next.answerNotes).toEqual(cur.answerNotes);
+    expect(next.history.slice(cur.history.length)).toEqual([{ at: when, kind: 'answer', factId: 'myNumberPersons', from: 180, to: 100 }]);
+  });
+
+  it('drops the reason with its answer (the question no longer applies), and says so in the history', () => {
+    const cur = read(v4());
+    const { wrongful: _w, ...rest } = cur.facts;
+    const next = step(cur, rest);
+    expect(next.answerNotes).toEqual({ myNumberPersons: cur.answerNotes.myNumberPersons });
+    expect(next.history.slice(cur.history.length)).toEqual([
+      { at: when, kind: 'answer', factId: 'wrongful', from: 'no', to: null },
+      { at: when, kind: 'note', factId: 'wrongful', from: cur.answerNotes.wrongful, to: null },
+    ]);
+    // What it writes reads back: no reason is left without its answer.
+    expect(readEnvelope(next)).toEqual({ ok: true, envelope: next });
+  });
+
+  it('does not change the record it was given', () => {
+    const cur = read(v4());
+    const before = structuredClone(cur);
+    step(cur, { ...cur.facts, persons: 1 });
+    expect(cur).toEqual(before);
   });
 });
