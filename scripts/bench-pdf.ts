@@ -8,13 +8,35 @@ import type { ReportItem, ReportModel } from '../src/report/report-model';
 
 const require = createRequire(import.meta.url);
 
-/** The same files the browser loader fetches, read from node_modules. */
-export function loadNodePdfAssets(options: { bold?: boolean } = {}): PdfAssets {
-  const read = (specifier: string) => new Uint8Array(readFileSync(require.resolve(specifier)));
+const files = new Map<string, Uint8Array>();
+/** One array per file, as in the browser loader, so the subsetter's face cache and the cmap cache hit. */
+const read = (specifier: string) => {
+  let bytes = files.get(specifier);
+  if (!bytes) files.set(specifier, (bytes = new Uint8Array(readFileSync(require.resolve(specifier)))));
+  return bytes;
+};
+
+/**
+ * The same files the browser loader fetches, read from node_modules. There is no device to draw what no font has,
+ * so such a character is a placeholder box (`fallbacks: false` leaves out the emoji and Arabic fonts too).
+ */
+export function loadNodePdfAssets(options: { bold?: boolean; fallbacks?: boolean } = {}): PdfAssets {
   return {
     regular: read('@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf'),
     ...(options.bold ? { bold: read('@expo-google-fonts/biz-udpgothic/700Bold/BIZUDPGothic_700Bold.ttf') } : {}),
     harfbuzzWasm: read('harfbuzzjs/dist/harfbuzz-subset.wasm'),
+    ...(options.fallbacks === false
+      ? {}
+      : {
+          fallbacks: [
+            // Loaders, as in the browser: read only when a document needs them.
+            { name: 'NotoEmoji', font: async () => read('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf') },
+            {
+              name: 'NotoSansArabic',
+              font: async () => read('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf'),
+            },
+          ],
+        }),
   };
 }
 

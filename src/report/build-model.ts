@@ -7,8 +7,93 @@ import type { Lang, TKey, Translate } from '../i18n';
 import type { CaseBundle } from '../storage/cases';
 import type { Envelope } from '../storage/envelope';
 import { exportCase, exportEnvelope } from './json';
+import { presentHistory } from '../view/history';
 import { presentEnvelope, type EnvelopeView, type ListText, type PresentedOutcome } from '../view/outcome';
 import type { ReportItem, ReportModel, ReportSection } from './report-model';
+
+/** Bidi controls (marks, embeddings, overrides, isolates): they have no glyph, and could reorder the app's words. */
+const BIDI_CONTROLS = /[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * User text as the PDF shows it: its own bidi controls removed (an unclosed right-to-left override would otherwise
+ * mirror the sentence around it), then isolated (FSI … PDI) so that its direction stays inside it. The PDF writer
+ * honours isolates and ignores every other control; the characters themselves are kept, in the order typed.
+ */
+export function userText(text: string): string {
+  const clean = text.replace(BIDI_CONTROLS, '');
+  return clean ? `\u2068${clean}\u2069` : '';
+}
+
+/** User text in document properties (shown by viewers in their own UI): controls removed, nothing added. */
+const plainUserText = (text: string) => text.replace(BIDI_CONTROLS, '');
+
+/**
+ * The title of the signed-off record a new version came from. A new version starts as a copy of it, so its title
+ * is the one before the first rename after the "new version" entry of the history, or the current one; null when
+ * the history does not say (an edited file).
+ */
+function previousTitle(env: Envelope): string | null {
+  const start = env.history.findLastIndex((e) => e.kind === 'new-version' && e.ref === env.previousVersion);
+  if (start < 0) return null;
+  const rename = env.history.slice(start + 1).find((e) => e.kind === 'title');
+  return rename && rename.kind === 'title' ? rename.from : env.title;
+}
+
+/** Who assessed and reviewed the record, whether it is signed off (and so read-only), and the version it came from. */
+function recordMeta(env: Envelope, t: Translate, lang: Lang): { label: string; value: string }[] {
+  const person = (name: string) => (name.trim() ? userText(name) : t('common:report.nobody'));
+  const meta = [
+    { label: t('common:report.assessor'), value: person(env.assessor) },
+    { label: t('common:report.reviewer'), value: person(env.reviewer) },
+    {
+      label: t('common:report.signOff'),
+      value: env.signedOffAt
+        ? t('common:report.signedOff', { date: formatInstant(env.signedOffAt, lang) })
+        : t('common:report.notSignedOff'),
+    },
+  ];
+  if (env.previousVersion) {
+    const title = previousTitle(env);
+    meta.push({
+      label: t('common:report.previousVersion'),
+      value: title
+        ? t('common:report.previousVersionValue', { title: userText(title), id: env.previousVersion })
+        : t('common:report.previousVersionId', { id: env.previousVersion }),
+    });
+  }
+  return meta;
+}
+
+/**
+ * The record's history as a log, oldest first, each change with its time. User text in it (reasons, names, titles)
+ * is isolated like everywhere else in the PDF.
+ */
+function historyItems(env: Envelope, t: Translate, lang: Lang): ReportItem[] {
+  const isolated: Envelope = {
+    ...env,
+    history: env.history.map((e) => {
+      switch (e.kind) {
+        case 'note':
+          return {
+            ...e,
+            from: typeof e.from === 'string' ? userText(e.from) : e.from,
+            to: typeof e.to === 'string' ? userText(e.to) : e.to,
+          };
+        case 'title':
+        case 'assessor':
+        case 'reviewer':
+          return { ...e, from: userText(e.from), to: userText(e.to) };
+        case 'signed-off':
+        case 'new-version':
+          return { ...e, by: userText(e.by) };
+        default:
+          return e;
+      }
+    }),
+  };
+  const entries = presentHistory(isolated, t, lang);
+  return entries.length ? entries.map((c) => ({ title: c.when, body: c.text })) : [{ title: t('common:report.historyEmpty') }];
+}
 
 /** The verdicts of earlier rules kept in the record, and a saved verdict not yet assessed again (none for most). */
 function priorItems(ev: EnvelopeView, t: Translate): ReportItem[] {
@@ -31,6 +116,10 @@ const dutyItem = (d: PresentedOutcome['duties'][number], t: Translate): ReportIt
 
 const answerText = (a: PresentedOutcome['answers'][number], t: Translate) =>
   a.prefilled ? `${a.answer}（${t('common:chain.prefilledShort')}）` : a.answer;
+
+/** The reason written beside an answer, labelled, or nothing. */
+const reasonText = (a: PresentedOutcome['answers'][number], t: Translate) =>
+  a.note.trim() ? t('common:report.reason', { note: userText(a.note) }) : '';
 
 /** The baseline law and the revision of the decision rules: this build's, which produced every result printed. */
 function rulesetMeta(t: Translate) {
@@ -77,18 +166,32 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
       ...(v.citations.some((c) => c.unverified) ? [{ title: t('citations:unverified'), body: t('citations:unverifiedExplanation') }] : []),
     ],
   });
-  sections.push({ heading: t('common:outcome.answers'), items: v.answers.map((a) => ({ title: a.question, body: answerText(a, t) })) });
+  sections.push({
+    heading: t('common:outcome.answers'),
+    items: v.answers.map((a) => {
+      const note = reasonText(a, t);
+      return { title: a.question, body: answerText(a, t), ...(note ? { note } : {}) };
+    }),
+  });
+  // The appendix: every change to the record, with its time.
+  sections.push({
+    heading: t('common:report.history'),
+    lead: t('common:report.historyLead'),
+    items: historyItems(env, t, lang),
+    compact: true,
+  });
 
   return {
     lang,
     heading: t('common:report.heading'),
-    title: env.title || flowTitle,
+    title: env.title ? userText(env.title) : flowTitle,
     meta: [
       { label: t('common:report.flow'), value: flowTitle },
       { label: t('common:report.created'), value: formatInstant(now.toISOString(), lang) },
       { label: t('common:report.updated'), value: formatInstant(env.updatedAt, lang) },
       rulesetMeta(t),
       { label: t('common:report.id'), value: env.id },
+      ...recordMeta(env, t, lang),
     ],
     verdict: {
       label: t('common:report.verdict'),
@@ -100,7 +203,7 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
     footer: t('common:report.footer'),
     envelopeJson: exportEnvelope(env),
     properties: {
-      title: env.title || flowTitle,
+      title: plainUserText(env.title) || flowTitle,
       subject: `${flowTitle}: ${v.verdictTitle}`,
       author: t('common:app.name'),
       keywords: `APPI, ${RULESET}, ${env.flow}`,
@@ -113,18 +216,28 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
  * grounds, reasons, duties (with steps and dates), notes, sources and answers. Unfinished runs are listed as such.
  */
 export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lang, now: Date, list?: ListText): ReportModel {
-  const labelled = (label: TKey, text: string) => t('common:case.report.labelled', { label: t(label), text });
+  const labelledText = (label: string, text: string) => t('common:case.report.labelled', { label, text });
+  const labelled = (label: TKey, text: string) => labelledText(t(label), text);
   const sections: ReportSection[] = [];
+  const histories: ReportSection[] = [];
   const verdicts: string[] = [];
   let provisional = false;
   const notices = new Set<string>();
   bundle.runs.forEach((env, i) => {
     const flowTitle = t(`${env.flow}:title`);
-    const heading = t('common:case.report.runHeading', { n: i + 1, flow: flowTitle, title: env.title || flowTitle });
+    const heading = t('common:case.report.runHeading', { n: i + 1, flow: flowTitle, title: env.title ? userText(env.title) : flowTitle });
     const ev = presentEnvelope(env, t, lang, list);
     const v = ev.view;
+    // Who decided, the sign-off and the earlier version, as in the single summary's header.
+    const [assessor, reviewer, signOff, ...previous] = recordMeta(env, t, lang).map((m) => labelledText(m.label, m.value));
+    const record: ReportItem = { title: signOff ?? '', body: [assessor, reviewer, ...previous].join('\n') };
+    histories.push({
+      heading: t('common:report.historyOfRun', { heading }),
+      items: historyItems(env, t, lang),
+      compact: true,
+    });
     if (!v) {
-      sections.push({ heading, items: [{ title: t('common:case.report.unfinished') }, ...priorItems(ev, t)] });
+      sections.push({ heading, items: [{ title: t('common:case.report.unfinished') }, record, ...priorItems(ev, t)] });
       verdicts.push(t('common:case.report.verdictLine', { n: i + 1, flow: flowTitle, verdict: t('common:case.unfinished') }));
       return;
     }
@@ -133,6 +246,7 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
     verdicts.push(t('common:case.report.verdictLine', { n: i + 1, flow: flowTitle, verdict: v.verdictTitle }));
     const items: ReportItem[] = [
       { title: labelled('common:report.verdict', v.verdictTitle), body: v.verdictSummary },
+      record,
       ...v.openQuestions.map((q) => ({ title: labelled('common:provisional.title', q.question), body: q.effects.join('\n') })),
       ...v.grounds.map((g) => ({ title: labelled('common:outcome.grounds', g.title), meta: g.citation, body: g.explanation })),
       ...v.reasons.map((r) => ({ title: labelled('common:outcome.reasons', r.title), body: r.explanation })),
@@ -142,16 +256,26 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
       { title: t('common:outcome.sources'), body: v.citations.map((c) => `${c.text}\u3000${c.title}`).join('\n') },
       {
         title: t('common:outcome.answers'),
-        body: v.answers.map((a) => `${a.question}\n\u3000→ ${answerText(a, t)}`).join('\n'),
+        body: v.answers
+          .map((a) => {
+            const note = reasonText(a, t);
+            return `${a.question}\n\u3000→ ${answerText(a, t)}${note ? `\n\u3000\u3000${note}` : ''}`;
+          })
+          .join('\n'),
       },
     ];
     sections.push({ heading, items });
   });
+  if (histories.length) {
+    // The appendix: each run's history under one lead.
+    const [first, ...rest] = histories as [ReportSection, ...ReportSection[]];
+    sections.push({ ...first, lead: t('common:report.historyLead') }, ...rest);
+  }
 
   return {
     lang,
     heading: t('common:case.report.heading'),
-    title: bundle.case.title,
+    title: userText(bundle.case.title),
     meta: [
       { label: t('common:case.report.runs'), value: String(bundle.runs.length) },
       { label: t('common:report.created'), value: formatInstant(now.toISOString(), lang) },
@@ -169,7 +293,7 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
     footer: t('common:report.footer'),
     envelopeJson: exportCase(bundle),
     properties: {
-      title: bundle.case.title,
+      title: plainUserText(bundle.case.title),
       subject: t('common:case.report.heading'),
       author: t('common:app.name'),
       keywords: `APPI, ${RULESET}, ${[...new Set(bundle.runs.map((r) => r.flow))].join(', ')}`,

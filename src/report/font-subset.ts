@@ -66,11 +66,11 @@ interface CachedFace {
 
 /**
  * Copying the 4.5 MB font into wasm memory and letting harfbuzz index it costs more than the subset itself,
- * so faces stay resident; keyed by array identity because the asset loader hands out the same arrays.
+ * so faces stay resident (regular, bold, and the emoji and Arabic fallbacks); keyed by array identity because the asset loader hands out the same arrays.
  * Bounded so that callers passing fresh arrays each time cannot grow wasm memory without limit.
  */
 const faceCache: CachedFace[] = [];
-const FACE_CACHE_SIZE = 2;
+const FACE_CACHE_SIZE = 4;
 
 function faceFor(hb: HbExports, bytes: Uint8Array): number {
   const hit = faceCache.find((entry) => entry.bytes === bytes);

@@ -28,7 +28,23 @@ export function deadlineEntries(
   return out;
 }
 
-const escape = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * TEXT values per RFC 5545 §3.3.11: backslash, semicolon and comma escaped; every line break — CRLF, a bare LF, a
+ * bare CR, and U+2028/U+2029 — written as \n, so none reaches the file raw (a bare CR would end the content line
+ * for some readers and let a title inject properties); other control characters, which TEXT may not hold, dropped.
+ */
+export function escapeText(s: string): string {
+  return (
+    s
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|[\r\n\u2028\u2029]/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- control characters are what this strips
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
+}
+
 const compact = (iso: string) => iso.replace(/-/g, '');
 
 /** Fold lines at 75 octets (UTF-8), never splitting a character, as RFC 5545 §3.1 requires. */
@@ -66,8 +82,8 @@ export function buildIcs(entries: CalendarEntry[], now: Date): string {
       `DTSTART;VALUE=DATE:${compact(e.start)}`,
       // DTEND of an all-day entry is exclusive: the day after the last day.
       `DTEND;VALUE=DATE:${compact(addDays(e.end, 1))}`,
-      `SUMMARY:${escape(e.summary)}`,
-      `DESCRIPTION:${escape(e.description)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      `DESCRIPTION:${escapeText(e.description)}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
     );

@@ -27,27 +27,60 @@ export function envelopeMetadataText(json: string): string {
   return `${BEGIN}${utf8.length}:${toBase64(utf8)}${END}`;
 }
 
+/** What a PDF's bytes hold of the envelope the app wrote into it. */
+export type EnvelopeSearch =
+  /** The one envelope of the file as written; `appended`: a copy added after its end (%%EOF) was ignored. */
+  | { kind: 'found'; json: string; appended: boolean }
+  /** None at all: a PDF not made by the app (or re-saved by a tool that compressed its metadata). */
+  | { kind: 'none' }
+  /** An envelope that cannot be read whole (cut short or altered), or a file cut off before its end. */
+  | { kind: 'damaged' }
+  /** Two different envelopes in the file as written, or only one added after its end: which is the app's is unclear. */
+  | { kind: 'ambiguous' };
+
+const EOF = '%%EOF';
+
 /**
- * Recovers the envelope JSON embedded by renderPdf, or null when the bytes hold none (another PDF, or one
- * re-saved by a tool that compressed the metadata stream). The last copy wins, as in an incremental update.
+ * Finds the envelope the app wrote. jsPDF writes the XMP metadata once, inside the file before its first %%EOF; an
+ * incremental update (or anything else) appended after that end is not what the pages were made from, so an envelope
+ * there is never taken. Two different envelopes before the end mean the file was altered: refused as ambiguous.
  */
-export function extractEnvelopeJson(pdf: Uint8Array): string | null {
+export function findEnvelope(pdf: Uint8Array): EnvelopeSearch {
   // latin1 keeps one character per byte, so string offsets are byte offsets and the ASCII payload is intact.
   const text = new TextDecoder('latin1').decode(pdf);
-  let from = text.length;
-  while (from > 0) {
-    const begin = text.lastIndexOf(BEGIN, from);
-    if (begin < 0) return null;
-    const json = decodePayload(text, begin + BEGIN.length);
-    if (json !== null) return json;
-    from = begin - 1;
+  const eof = text.indexOf(EOF);
+  const end = eof < 0 ? text.length : eof;
+  const found = new Set<string>();
+  let damaged = false;
+  let appended = false;
+  for (let at = text.indexOf(BEGIN); at >= 0; at = text.indexOf(BEGIN, at + BEGIN.length)) {
+    if (at >= end) {
+      appended = true;
+      break;
+    }
+    const json = decodePayload(text, at + BEGIN.length, end);
+    if (json === null) damaged = true;
+    else found.add(json);
   }
-  return null;
+  if (found.size > 1) return { kind: 'ambiguous' };
+  const [json] = found;
+  if (json !== undefined) return { kind: 'found', json, appended };
+  if (damaged || eof < 0) return { kind: 'damaged' };
+  return appended ? { kind: 'ambiguous' } : { kind: 'none' };
 }
 
-function decodePayload(text: string, start: number): string | null {
+/**
+ * Recovers the envelope JSON embedded by renderPdf, or null when the bytes hold none that is certainly the app's (another
+ * PDF, one re-saved by a tool that compressed the metadata stream, a damaged or an altered one): see findEnvelope.
+ */
+export function extractEnvelopeJson(pdf: Uint8Array): string | null {
+  const r = findEnvelope(pdf);
+  return r.kind === 'found' ? r.json : null;
+}
+
+function decodePayload(text: string, start: number, limit: number): string | null {
   const end = text.indexOf(END, start);
-  if (end < 0) return null;
+  if (end < 0 || end > limit) return null;
   const match = /^(\d+):([A-Za-z0-9+/]*={0,2})$/.exec(text.slice(start, end));
   if (!match?.[1] || match[2] === undefined) return null;
   try {

@@ -9,18 +9,27 @@ export interface ReportItem {
   meta?: string;
   /** Emphasised line (a due date with weekday). */
   emphasis?: string;
+  /** A line under the body: the reason written beside an answer, already labelled ("理由：…"). */
+  note?: string;
 }
 
 export interface ReportSection {
   heading: string;
+  /** A sentence under the heading saying what the section lists. */
+  lead?: string;
   items: ReportItem[];
+  /** A log (the history of changes): each item on one line, title (the time) then body, no bold titles. */
+  compact?: boolean;
 }
 
 export interface ReportModel {
   lang: 'ja' | 'en';
   /** Document title, e.g. 「個人情報保護法 判定結果」. */
   heading: string;
-  /** The user's own title for this assessment (may contain any character they typed). */
+  /**
+   * The user's own title for this assessment (may contain any character they typed). User text anywhere in the
+   * model is wrapped in FSI … PDI with its own bidi controls removed, so that it cannot reorder the app's words.
+   */
   title: string;
   /** Label/value lines under the title: created, ruleset, flow, assessment id. */
   meta: { label: string; value: string }[];

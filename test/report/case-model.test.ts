@@ -8,13 +8,22 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { loadNodePdfAssets } from '../../scripts/bench-pdf';
 import { createI18n, fixedT, tList, type Lang } from '../../src/i18n';
-import { buildCaseReportModel } from '../../src/report/build-model';
+import { formatInstant } from '../../src/i18n/format';
+import { buildCaseReportModel, userText } from '../../src/report/build-model';
 import { importFile } from '../../src/report/json';
 import { renderPdf } from '../../src/report/pdf';
 import { extractEnvelopeJson } from '../../src/report/pdf-envelope';
-import type { CaseBundle } from '../../src/storage/cases';
+import { readCaseBundle, type CaseBundle } from '../../src/storage/cases';
+import type { ReportModel } from '../../src/report/report-model';
 
-const bundle = () => JSON.parse(readFileSync(join(__dirname, '../fixtures/case-v3.json'), 'utf8')) as CaseBundle;
+/** The public case fixture as the app reads it: validated, its runs migrated to the current envelope version. */
+const bundle = (): CaseBundle => {
+  const read = readCaseBundle(JSON.parse(readFileSync(join(__dirname, '../fixtures/case-v3.json'), 'utf8')));
+  if (!read.ok) throw new Error(`case fixture unreadable: ${JSON.stringify(read.problem)}`);
+  return read.bundle;
+};
+/** One section per run; the appendix (each run's history of changes) follows them. */
+const runSections = (model: ReportModel, b: CaseBundle) => model.sections.slice(0, b.runs.length);
 
 type Texts = Record<string, unknown>;
 /** The locale files themselves, so expectations do not go through the code under test. */
@@ -50,14 +59,14 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
   it('titles the report with the case and lists every run in order, under its flow title', async () => {
     const { t, model } = await build(bundle(), lang);
     expect(model.lang).toBe(lang);
-    expect(model.title).toBe(b.case.title);
+    expect(model.title).toBe(userText(b.case.title));
     expect(model.heading).toBe(text(lang, 'common', 'case.report.heading'));
     expect(model.meta.find((m) => m.label === text(lang, 'common', 'case.report.runs'))?.value).toBe('3');
     expect(model.meta.find((m) => m.label === text(lang, 'common', 'case.report.id'))?.value).toBe(b.case.id);
-    expect(model.sections.map((s) => s.heading)).toEqual(
+    expect(runSections(model, b).map((s) => s.heading)).toEqual(
       b.runs.map((r, i) => {
         const flow = text(lang, r.flow, 'title');
-        return t('common:case.report.runHeading', { n: i + 1, flow, title: r.title });
+        return t('common:case.report.runHeading', { n: i + 1, flow, title: userText(r.title) });
       }),
     );
     expect(model.properties.title).toBe(b.case.title);
@@ -70,7 +79,7 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
       b.runs.map((r, i) => t('common:case.report.verdictLine', { n: i + 1, flow: text(lang, r.flow, 'title'), verdict: verdictTitle(i) })),
     );
     expect(model.verdict.provisional).toBeUndefined();
-    model.sections.forEach((s, i) => {
+    runSections(model, b).forEach((s, i) => {
       expect(s.items[0]?.title).toContain(verdictTitle(i));
       expect(s.items[0]?.body).toBe(text(lang, b.runs[i]!.flow, `outcomes.${b.runs[i]!.outcome!.outcome}.summary`));
     });
@@ -121,10 +130,14 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
     const last = cut.runs[2]!;
     cut.runs[2] = { ...last, facts: Object.fromEntries(Object.entries(last.facts).slice(0, 2)), outcome: null };
     const { t, model } = await build(cut, lang);
-    expect(model.sections).toHaveLength(3);
-    // Unfinished, and still carrying the verdict the rules revision replaced, as a record.
+    expect(runSections(model, cut)).toHaveLength(3);
+    // Unfinished, with who decided and its sign-off, and still carrying the verdict the rules revision replaced.
     expect(model.sections[2]?.items.map((i) => i.title)).toEqual([
       text(lang, 'common', 'case.report.unfinished'),
+      t('common:case.report.labelled', {
+        label: text(lang, 'common', 'report.signOff'),
+        text: text(lang, 'common', 'report.notSignedOff'),
+      }),
       t('common:revision.priorHeading', {
         prior: text(lang, 'common', 'rulesRevision.2025-10'),
         date: lang === 'ja' ? '2026年11月20日（金）' : 'Fri 20 November 2026',
@@ -144,7 +157,7 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
   it('a run whose verdict the rules revision replaced lists that verdict as a record; the others list none', async () => {
     const { t, model } = await build(bundle(), lang);
     const recordLabel = text(lang, 'common', 'revision.sectionTitle');
-    const records = model.sections.map((sec) => sec.items.filter((i) => i.title.includes(recordLabel)));
+    const records = runSections(model, b).map((sec) => sec.items.filter((i) => i.title.includes(recordLabel)));
     expect(records.map((r) => r.length)).toEqual([0, 0, 1]);
     expect(records[2]?.[0]?.body?.split('\n')[0]).toBe(
       t('common:revision.verdictWithGrounds', {
@@ -173,5 +186,50 @@ describe('the case summary PDF', () => {
       expect(importFile(pdf)).toEqual({ ok: true, kind: 'case', bundle: b });
     },
     60_000,
+  );
+});
+
+describe('the case summary: who decided what and why', () => {
+  it.each(['ja', 'en'] as const)(
+    '%s: each run names its people and sign-off, its reasons, and its history in the appendix',
+    async (lang) => {
+      const b = bundle();
+      const run = b.runs[0]!;
+      const factId = Object.keys(run.facts)[0]!;
+      b.runs[0] = {
+        ...run,
+        assessor: '山田',
+        signedOffAt: '2026-11-20T03:00:00.000Z',
+        answerNotes: { [factId]: 'مرحبا — 理由' },
+        history: [{ at: '2026-11-20T03:00:00.000Z', kind: 'signed-off', by: '山田' }],
+      };
+      const { t, model } = await build(b, lang);
+      const items = model.sections[0]!.items;
+      // Second item, after the verdict: the sign-off in bold, the people under it.
+      expect(items[1]?.title).toBe(
+        t('common:case.report.labelled', {
+          label: text(lang, 'common', 'report.signOff'),
+          text: t('common:report.signedOff', { date: formatInstant('2026-11-20T03:00:00.000Z', lang) }),
+        }),
+      );
+      expect(items[1]?.body?.split('\n')[0]).toBe(
+        t('common:case.report.labelled', { label: text(lang, 'common', 'report.assessor'), text: userText('山田') }),
+      );
+      const answers = items.find((x) => x.title === text(lang, 'common', 'outcome.answers'))?.body ?? '';
+      expect(answers).toContain(t('common:report.reason', { note: userText('مرحبا — 理由') }));
+      // The appendix: one history per run, after every run section; the first with the lead.
+      const appendix = model.sections.slice(b.runs.length);
+      expect(appendix.map((s) => s.heading)).toEqual(
+        model.sections.slice(0, b.runs.length).map((s) => t('common:report.historyOfRun', { heading: s.heading })),
+      );
+      expect(appendix[0]?.lead).toBe(text(lang, 'common', 'report.historyLead'));
+      expect(appendix[0]?.items).toHaveLength(1);
+      expect(appendix[1]?.items).toEqual([{ title: text(lang, 'common', 'report.historyEmpty') }]);
+
+      const all = await pdfText(await renderPdf(model, loadNodePdfAssets()));
+      expect(all).toContain(
+        squash(t('common:report.historyOfRun', { heading: model.sections[0]!.heading.replace(/[\u2068\u2069]/g, '') })),
+      );
+    },
   );
 });

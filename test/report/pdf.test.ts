@@ -3,11 +3,12 @@
 
 import { readFileSync } from 'node:fs';
 import { jsPDF } from 'jspdf';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { loadNodePdfAssets, sampleReportModel } from '../../scripts/bench-pdf';
 import { readCmap, subsetFont } from '../../src/report/font-subset';
-import { breakLines, MissingGlyphsError, renderPdf, TEXT_WIDTH_MM } from '../../src/report/pdf';
+import { breakLines, renderPdf, TEXT_WIDTH_MM } from '../../src/report/pdf';
+import type { DeviceGlyphs } from '../../src/report/pdf';
 import { envelopeMetadataText, extractEnvelopeJson, toBase64 } from '../../src/report/pdf-envelope';
 import type { ReportModel } from '../../src/report/report-model';
 
@@ -43,6 +44,17 @@ async function readBack(pdf: Uint8Array): Promise<ReadBack> {
   await doc.destroy();
   return { pages: doc.numPages, pageTexts, info: info as Record<string, unknown>, extents };
 }
+
+/** The operators of one page, as pdf.js reads them. */
+async function operators(pdf: Uint8Array, pageNumber: number): Promise<number[]> {
+  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
+  const list = await (await doc.getPage(pageNumber)).getOperatorList();
+  await doc.destroy();
+  return list.fnArray;
+}
+
+/** A 1×1 PNG, standing in for a canvas drawing. */
+const PNG_1X1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /** Whitespace-free text, so wrapped lines and pdf.js's item splits do not matter. */
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -123,22 +135,88 @@ describe('renderPdf', () => {
     }
   });
 
-  it('refuses characters the font lacks and names them', async () => {
-    // The premise: BIZ UDPGothic has neither this CJK Extension B character nor the private-use code point.
-    const fontCmap = readCmap(assets.regular);
-    expect(fontCmap.has(0x20bb7)).toBe(false);
-    expect(fontCmap.has(0x10fffd)).toBe(false);
+  describe('characters BIZ UDPGothic lacks: drawn by a fallback, never refused, never dropped', () => {
+    // 𠮷 (CJK Extension B) and a private-use character: no bundled font has them. An emoji (with a skin tone and as a
+    // ZWJ sequence), Arabic letters (joined, right to left), an unclosed right-to-left override and zero-width characters.
+    const title = '𠮷野家の件 😀👍🏽👨‍👩‍👧 مرحبا كتاب \u202Eabc判定 ゼロ\u200b幅\u200d結合 \u{10FFFD}';
+    const model = (): ReportModel => ({ ...sampleReportModel('ja'), title });
 
-    const model: ReportModel = { ...sampleReportModel('ja'), title: '𠮷野さんの件 \u{10FFFD}' };
-    const error = await renderPdf(model, assets).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(MissingGlyphsError);
-    expect((error as MissingGlyphsError).characters).toEqual(['𠮷', '\u{10FFFD}']);
-    expect((error as Error).message).toContain('𠮷');
-    expect((error as Error).message).toContain('U+20BB7');
-    expect((error as Error).message).toContain('U+10FFFD');
+    it('premise: BIZ UDPGothic has none of them', () => {
+      const fontCmap = readCmap(assets.regular);
+      for (const cp of [0x20bb7, 0x1f600, 0x0645, 0x10fffd]) expect(fontCmap.has(cp)).toBe(false);
+    });
+
+    it('writes the PDF with the emoji and Arabic as text in their fonts, and the rest of the title intact', async () => {
+      const pdf = await renderPdf(model(), assets);
+      const latin1 = new TextDecoder('latin1').decode(pdf);
+      expect(latin1).toContain('/BaseFont /NotoEmoji');
+      expect(latin1).toContain('/BaseFont /NotoSansArabic');
+      const back = await readBack(pdf);
+      const all = squash(back.pageTexts.join(''));
+      expect(all).toContain('野家の件');
+      expect(all).toContain('😀');
+      // The Arabic words are there, letter for letter (pdf.js gives right-to-left runs in visual order).
+      for (const word of ['مرحبا', 'كتاب'])
+        expect(
+          [word, [...word].reverse().join('')].some((w) => all.includes(w)),
+          word,
+        ).toBe(true);
+      // The override reordered nothing: the text after it is in the order typed, and the zero-width characters are gone.
+      expect(all).toContain('abc判定ゼロ幅結合');
+      // The app's own text after the title is untouched.
+      expect(all).toContain('作成日：2026年3月2日（月）');
+      expect(extractEnvelopeJson(pdf)).toBe(model().envelopeJson);
+      expectWithinMargins(back.extents);
+    });
+
+    it('in Node draws what no font has as a placeholder box, and keeps the character in the text layer', async () => {
+      const pdf = await renderPdf(model(), assets);
+      const back = await readBack(pdf);
+      const all = squash(back.pageTexts.join(''));
+      expect(all).toContain('𠮷野家の件');
+      expect(all).toContain('\u{10FFFD}');
+      // The boxes: two more paths on page 1 than the same page without the two characters.
+      const paths = (ops: number[]) => ops.filter((op) => op === OPS.constructPath).length;
+      const without = await renderPdf({ ...model(), title: title.replace(/𠮷|\u{10FFFD}/gu, '') }, assets);
+      expect(paths(await operators(pdf, 1))).toBeGreaterThanOrEqual(paths(await operators(without, 1)) + 2);
+    });
+
+    it('with a device (the browser canvas) draws what no font has as images, in the line', async () => {
+      const drawn: string[] = [];
+      const device: DeviceGlyphs = {
+        draw: (cluster) => {
+          drawn.push(cluster);
+          return { image: PNG_1X1, width: 1, height: 1.25, baseline: 0.95 };
+        },
+      };
+      const pdf = await renderPdf(model(), { ...assets, device });
+      expect(drawn).toEqual(['𠮷', '\u{10FFFD}']);
+      const ops = await operators(pdf, 1);
+      expect(ops.filter((op) => op === OPS.paintImageXObject).length).toBe(2);
+      const all = squash((await readBack(pdf)).pageTexts.join(''));
+      expect(all).toContain('𠮷野家の件');
+    });
+
+    it('without fallback fonts (or a device) still writes every character: boxes for all of them', async () => {
+      const pdf = await renderPdf(model(), loadNodePdfAssets({ fallbacks: false }));
+      const all = squash((await readBack(pdf)).pageTexts.join(''));
+      for (const ch of ['𠮷', '😀', 'م', '\u{10FFFD}']) expect(all).toContain(ch);
+    });
+
+    it('breaks lines of fallback text within the margins, measuring each run in its own font', async () => {
+      const long = `${'😀مرحبا 𠮷 '.repeat(12)}${'👍🏽كتاب'.repeat(10)}`;
+      const m: ReportModel = { ...sampleReportModel('ja'), title: long };
+      m.sections[0]!.items[0]!.body = long;
+      const back = await readBack(await renderPdf(m, assets));
+      expectWithinMargins(back.extents);
+      expect(back.extents.filter((e) => e.str.includes('😀')).length).toBeGreaterThan(3);
+    });
+
+    it('bold text with fallback runs is drawn in the fallback font too (faux bold)', async () => {
+      const m: ReportModel = { ...sampleReportModel('ja'), heading: '判定結果 😀 مرحبا' };
+      const back = await readBack(await renderPdf(m, loadNodePdfAssets({ bold: true })));
+      expect(squash(back.pageTexts.join(''))).toContain('判定結果😀');
+    });
   });
 
   it('tolerates whitespace and invisible characters the font lacks', async () => {

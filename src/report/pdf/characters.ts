@@ -1,17 +1,35 @@
-// Characters: what the fonts must hold, and how each string is made safe for jsPDF.
+// Characters: which need a glyph, and how each string is made safe for jsPDF (stand-ins and ToUnicode entries).
 
-/** Characters that may vanish or become a space rather than fail the export when the font lacks them. */
+/** Characters drawn as a space (or as nothing) rather than looked up in a font. */
 const WHITESPACE = /^[\s\p{Z}]$/u;
+/** Characters with no glyph of their own: controls, format characters (joiners, bidi controls), variation selectors. */
 const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
 /** First private-use code point handed out to stand in for characters beyond the BMP. */
 const PUA_START = 0xe000;
 const PUA_END = 0xf8ff;
 
+export function isWhitespace(ch: string): boolean {
+  return WHITESPACE.test(ch);
+}
+
+export function isInvisible(ch: string): boolean {
+  return ch !== '\n' && !WHITESPACE.test(ch) && INVISIBLE.test(ch);
+}
+
+/** The code points of `cluster` that need a glyph (not whitespace, not invisible). */
+export function visible(cluster: string): number[] {
+  const out: number[] = [];
+  for (const ch of cluster) if (ch !== '\n' && !WHITESPACE.test(ch) && !INVISIBLE.test(ch)) out.push(ch.codePointAt(0) ?? 0);
+  return out;
+}
+
 export interface Charset {
   /** Code point → the single UTF-16 unit jsPDF will be given for it (itself, or a private-use stand-in). */
   unit: Map<number, string>;
-  /** Stand-in code unit → the real code point beyond the BMP. */
+  /** Stand-in code unit → the real code point beyond the BMP, whose glyph it draws. */
   astral: Map<number, number>;
+  /** Code unit → the text the PDF's ToUnicode map gives for it, where that is not the unit itself. */
+  toUnicode: Map<number, string>;
 }
 
 /**
@@ -19,47 +37,33 @@ export interface Charset {
  * silently drops any unit it cannot find, and writes a 4-hex-digit ToUnicode entry. A character beyond the
  * BMP (e.g. 𠮟 U+20B9F, which the font has) would be lost, so each gets a private-use stand-in whose glyph
  * id we patch into jsPDF's cmap, and whose ToUnicode entry we rewrite to the real surrogate pair.
+ * `sources` gives the text a drawn code point stands for when it is not itself (an Arabic presentation form, a
+ * glyph carrying an undrawable character as invisible text).
  */
-export function buildCharset(used: Set<number>, cmap: Map<number, number>): Charset {
+export function buildCharset(used: Set<number>, cmap: Map<number, number>, sources: ReadonlyMap<number, string> = new Map()): Charset {
   const unit = new Map<number, string>();
   const astral = new Map<number, number>();
+  const toUnicode = new Map<number, string>();
   let next = PUA_START;
   for (const cp of used) {
     if (!cmap.has(cp)) continue;
-    if (cp <= 0xffff) {
-      unit.set(cp, String.fromCharCode(cp));
-      continue;
+    let code = cp;
+    if (cp > 0xffff) {
+      while (used.has(next) && next <= PUA_END) next++;
+      if (next > PUA_END) throw new Error('Too many characters beyond the BMP for one PDF');
+      code = next++;
+      astral.set(code, cp);
+      toUnicode.set(code, String.fromCodePoint(cp));
     }
-    while (used.has(next) && next <= PUA_END) next++;
-    if (next > PUA_END) throw new Error('Too many characters beyond the BMP for one PDF');
-    unit.set(cp, String.fromCharCode(next));
-    astral.set(next, cp);
-    next++;
+    unit.set(cp, String.fromCharCode(code));
+    const source = sources.get(cp);
+    if (source !== undefined) toUnicode.set(code, source);
   }
-  return { unit, astral };
+  return { unit, astral, toUnicode };
 }
 
 export function collect(texts: Iterable<string>, into: Set<number>): void {
   for (const text of texts) for (const ch of text) into.add(ch.codePointAt(0) ?? 0);
-}
-
-export function missingCharacters(used: Set<number>, cmap: Map<number, number>): string[] {
-  const missing: string[] = [];
-  for (const cp of used) {
-    if (cmap.has(cp)) continue;
-    const ch = String.fromCodePoint(cp);
-    if (ch === '\n' || WHITESPACE.test(ch) || INVISIBLE.test(ch)) continue;
-    missing.push(ch);
-  }
-  return missing;
-}
-
-/** Whether `cmap` can draw `text`; whitespace and invisibles need no glyph of their own (see encode). */
-export function coveredBy(text: string, cmap: Map<number, number>): boolean {
-  for (const ch of text) {
-    if (!cmap.has(ch.codePointAt(0) ?? 0) && ch !== '\n' && !WHITESPACE.test(ch) && !INVISIBLE.test(ch)) return false;
-  }
-  return true;
 }
 
 /** Rewrites `text` into code units the jsPDF font resolves: stand-ins for astral characters, spaces for odd whitespace. */
@@ -70,7 +74,7 @@ export function encode(text: string, charset: Charset): string {
     if (mapped !== undefined && ch !== '\t') out += mapped;
     else if (ch === '\n') out += '\n';
     else if (WHITESPACE.test(ch)) out += ' ';
-    // anything else here is invisible (controls, joiners, variation selectors) and was checked by missingCharacters
+    // anything else is invisible (controls, joiners, variation selectors) or was given to another font
   }
   return out;
 }

@@ -1,7 +1,7 @@
-// The PDF writer's public API: a ReportModel as an A4 PDF in a subset, embedded Japanese font, with the envelope.
+// The PDF writer's public API: a ReportModel as an A4 PDF in a subset, embedded Japanese font (with fallback fonts
+// and device glyphs for what it lacks), with the envelope.
 
 export { breakLines } from './line-break';
-export { MissingGlyphsError } from './fonts';
-export type { PdfAssets } from './fonts';
+export type { DeviceGlyph, DeviceGlyphs, FallbackFont, PdfAssets } from './fonts';
 export { TEXT_WIDTH_MM } from './page';
 export { renderPdf } from './render';

@@ -1,4 +1,5 @@
-// Embeds a harfbuzz subset as a jsPDF font, leaning on jsPDF internals so that astral characters survive.
+// Embeds a harfbuzz subset as a jsPDF font, leaning on jsPDF internals so that astral characters survive and the
+// text layer says what each glyph stands for.
 
 import type { Font, jsPDF } from 'jspdf';
 import type { SubsetFont } from '../font-subset';
@@ -6,10 +7,12 @@ import { toBase64 } from '../pdf-envelope';
 import { buildCharset } from './characters';
 import type { Charset } from './characters';
 
-/** The parts of jsPDF's TTFFont that we patch; jsPDF exposes it only as `metadata: any`. */
+/** The parts of jsPDF's TTFFont that we patch or read; jsPDF exposes it only as `metadata: any`. */
 interface TtfMetadata {
   cmap: { unicode: { codeMap: Record<number, number> } };
   subset: { encode: (glyphIds: number[], indexToLocFormat: number) => ArrayLike<number> };
+  characterToGlyph(code: number): number;
+  widthOfGlyph(glyph: number): number;
 }
 
 interface PutFontArgs {
@@ -17,17 +20,20 @@ interface PutFontArgs {
   putStream: (options: { data: string } & Record<string, unknown>) => void;
 }
 
+const hex = (n: number) => n.toString(16).padStart(4, '0');
+
 /**
- * Makes jsPDF's ToUnicode CMap for `fontName` map each astral stand-in back to its real character, so search and
- * copy give 𠮟 rather than a private-use code. jsPDF builds that CMap inside its own putFont handler, so ours is
- * moved first in the subscriber list and wraps the putStream that handler will use.
+ * Rewrites jsPDF's ToUnicode CMap for `fontName` so that each code unit in `toUnicode` maps to its real text: an
+ * astral stand-in to its surrogate pair (search and copy give 𠮟 rather than a private-use code), an Arabic
+ * presentation form to its letter, an invisible carrier to the character drawn as an image. jsPDF builds that CMap
+ * inside its own putFont handler, so ours is moved first in the subscriber list and wraps the putStream it will use.
  */
-function rewriteAstralToUnicode(doc: jsPDF, fontName: string, astral: Map<number, number>): void {
-  const hex = (n: number) => n.toString(16).padStart(4, '0');
-  const surrogates = new Map<string, string>();
-  for (const [unit, cp] of astral) {
-    const ch = String.fromCodePoint(cp);
-    surrogates.set(hex(unit), hex(ch.charCodeAt(0)) + hex(ch.charCodeAt(1)));
+function rewriteToUnicode(doc: jsPDF, fontName: string, toUnicode: Map<number, string>): void {
+  const targets = new Map<string, string>();
+  for (const [unit, text] of toUnicode) {
+    let target = '';
+    for (let i = 0; i < text.length; i++) target += hex(text.charCodeAt(i));
+    targets.set(hex(unit), target);
   }
   const events = doc.internal.events;
   const token = events.subscribe('putFont', (args: PutFontArgs) => {
@@ -36,8 +42,8 @@ function rewriteAstralToUnicode(doc: jsPDF, fontName: string, astral: Map<number
     args.putStream = (options) => {
       const data = options.data.startsWith('/CIDInit')
         ? options.data.replace(/<([0-9a-f]{4})><([0-9a-f]{4})>/g, (all, gid: string, unit: string) => {
-            const pair = surrogates.get(unit);
-            return pair ? `<${gid}><${pair}>` : all;
+            const target = targets.get(unit);
+            return target ? `<${gid}><${target}>` : all;
           })
         : options.data;
       put({ ...options, data });
@@ -56,10 +62,17 @@ export interface FontHandle {
   cmap: Map<number, number>;
   /** Width of each code unit at 1 pt, in mm. */
   widths: Map<string, number>;
+  metadata: TtfMetadata;
 }
 
-export function embedFont(doc: jsPDF, name: string, subset: SubsetFont, used: Set<number>): FontHandle {
-  const charset = buildCharset(used, subset.cmap);
+export function embedFont(
+  doc: jsPDF,
+  name: string,
+  subset: SubsetFont,
+  used: Set<number>,
+  sources?: ReadonlyMap<number, string>,
+): FontHandle {
+  const charset = buildCharset(used, subset.cmap, sources);
   const file = `${name}.ttf`;
   doc.addFileToVFS(file, toBase64(subset.bytes));
   doc.addFont(file, name, 'normal', 'normal', 'Identity-H');
@@ -73,6 +86,18 @@ export function embedFont(doc: jsPDF, name: string, subset: SubsetFont, used: Se
     const glyph = subset.cmap.get(cp);
     if (glyph !== undefined) metadata.cmap.unicode.codeMap[unit] = glyph;
   }
-  if (charset.astral.size > 0) rewriteAstralToUnicode(doc, font.fontName, charset.astral);
-  return { name, charset, cmap: subset.cmap, widths: new Map() };
+  if (charset.toUnicode.size > 0) rewriteToUnicode(doc, font.fontName, charset.toUnicode);
+  return { name, charset, cmap: subset.cmap, widths: new Map(), metadata };
+}
+
+const PT = 25.4 / 72;
+
+/** The advance of a code unit at 1 pt, in mm, as jsPDF will place it. */
+export function unitWidth(font: FontHandle, unit: string): number {
+  let width = font.widths.get(unit);
+  if (width === undefined) {
+    width = (font.metadata.widthOfGlyph(font.metadata.characterToGlyph(unit.charCodeAt(0))) / 1000) * PT;
+    font.widths.set(unit, width);
+  }
+  return width;
 }

@@ -1,19 +1,42 @@
-// Rendering: flows the planned blocks down the pages (keeping headings with what follows), draws them and the footers.
+// Rendering: flows the planned blocks down the pages (keeping headings with what follows), and draws each line as
+// runs — the main font, a fallback font, a device image or a placeholder — in visual order.
 
 import type { jsPDF } from 'jspdf';
-import { coveredBy, encode } from './characters';
+import { bidiClass, bidiLevels, mirror, visualOrder } from './bidi';
+import { encode, isInvisible } from './characters';
+import type { DeviceGlyph, DeviceGlyphs, Shaped, Subsets } from './fonts';
+import { MAIN, NONE } from './fonts';
+import { unitWidth } from './jspdf-font';
 import type { FontHandle } from './jspdf-font';
-import { breakLines } from './line-break';
+import { breakItems } from './line-break';
+import type { Item } from './line-break';
 import { BOX_BAR, CONTENT_BOTTOM, FOOTER_BASELINE, MARGIN, PAGE_W, PT, S, TEXT_WIDTH_MM } from './page';
-import type { Box, Style } from './page';
+import type { Box, Rgb, Style } from './page';
 import { footerText } from './plan';
 import type { Block, Para } from './plan';
 
-interface Line {
+/** BIZ UDPGothic's baseline sits 0.88 em below the em box top; the other fonts share that baseline. */
+const ASCENT = 0.88;
+/** Width of the placeholder box drawn for a character nothing can draw (Node), in em. */
+const PLACEHOLDER_EM = 0.9;
+
+/** One cluster of a line: what it is, what draws it, and its width at the paragraph's size. */
+interface Piece {
   text: string;
+  /** Code units for the font (empty for an invisible cluster or one drawn as an image). */
+  units: string;
+  font: number;
+  width: number;
+  device?: DeviceGlyph | null;
+}
+
+interface Line {
+  pieces: Piece[];
+  rtl: boolean;
   style: Style;
-  font: FontHandle;
-  /** jsPDF has no synthetic bold, so without the bold font, bold is fill-and-stroke of the regular outlines. */
+  /** The main font for this paragraph: regular, or bold when the bold font draws all of it. */
+  main: FontHandle;
+  /** jsPDF has no synthetic bold, so without the bold font, bold is fill-and-stroke of the outlines. */
   fauxBold: boolean;
   x: number;
   height: number;
@@ -23,40 +46,68 @@ interface Line {
 
 export class Layout {
   private y = MARGIN;
+  private readonly deviceCache = new Map<string, DeviceGlyph | null>();
 
   constructor(
     private readonly doc: jsPDF,
-    private readonly regular: FontHandle,
+    /** Index MAIN: the regular font; then the fallback fonts (null where unused). */
+    private readonly fonts: (FontHandle | null)[],
     private readonly bold: FontHandle | null,
+    private readonly subsets: Subsets,
+    private readonly device: DeviceGlyphs | undefined,
   ) {}
 
-  private measure(font: FontHandle, ch: string): number {
-    let unit = font.widths.get(ch);
-    if (unit === undefined) {
-      this.doc.setFont(font.name, 'normal');
-      unit = this.doc.getStringUnitWidth(ch) * PT;
-      font.widths.set(ch, unit);
-    }
-    return unit;
+  private get regular(): FontHandle {
+    return this.fonts[MAIN] as FontHandle;
   }
 
-  /** The bold font is used only if it holds every character of the paragraph; otherwise faux bold. */
-  private fontFor(text: string, style: Style): { font: FontHandle; fauxBold: boolean } {
-    if (style.bold && this.bold && coveredBy(text, this.bold.cmap)) return { font: this.bold, fauxBold: false };
-    return { font: this.regular, fauxBold: style.bold };
+  private deviceGlyph(cluster: string, color: Rgb): DeviceGlyph | null {
+    if (!this.device) return null;
+    const key = `${color.join(',')}|${cluster}`;
+    let glyph = this.deviceCache.get(key);
+    if (glyph === undefined) {
+      try {
+        glyph = this.device.draw(cluster, color);
+      } catch {
+        glyph = null; // a canvas that fails is no reason to fail the PDF: the placeholder is drawn instead
+      }
+      this.deviceCache.set(key, glyph);
+    }
+    return glyph;
+  }
+
+  private pieces(shaped: Shaped, style: Style, main: FontHandle): Piece[] {
+    const size = style.size;
+    return shaped.items.map((text, i) => {
+      const font = shaped.font[i] as number;
+      if (text === '\n') return { text, units: '', font: MAIN, width: 0 };
+      if (font === NONE) {
+        const device = this.deviceGlyph(text, style.color);
+        return { text, units: '', font, width: (device ? device.width : PLACEHOLDER_EM) * size * PT, device };
+      }
+      const handle = font === MAIN ? main : (this.fonts[font] as FontHandle);
+      const units = encode(shaped.draw[i] as string, handle.charset);
+      let width = 0;
+      for (const unit of units) width += unitWidth(handle, unit);
+      return { text, units, font, width: width * size };
+    });
   }
 
   private lines(para: Para, width: number): Line[] {
-    const { font, fauxBold } = this.fontFor(para.text, para.style);
-    const text = encode(para.text, font.charset);
+    const shaped = this.subsets.shaped.get(para.text) as Shaped;
+    const bold = para.style.bold && this.bold && this.subsets.boldTexts.has(para.text) ? this.bold : null;
+    const main = bold ?? this.regular;
+    const pieces = this.pieces(shaped, para.style, main);
     const size = para.style.size;
     const indent = para.indent ?? 0;
-    const broken = breakLines(text, width - indent, (ch) => this.measure(font, ch) * size);
-    return broken.map((line, i) => ({
-      text: line,
+    const items: Item[] = pieces.map((p) => ({ text: p.text, width: p.width }));
+    const broken = breakItems(items, width - indent);
+    return broken.map(([from, to], i) => ({
+      pieces: pieces.slice(from, to),
+      rtl: shaped.rtl,
       style: para.style,
-      font,
-      fauxBold,
+      main,
+      fauxBold: para.style.bold && !bold,
       x: MARGIN + indent,
       height: size * PT * para.style.leading,
       before: i === 0 ? (para.before ?? 0) : 0,
@@ -109,27 +160,100 @@ export class Layout {
     this.doc.rect(MARGIN, top, BOX_BAR, height, 'F');
   }
 
+  /** The line's pieces left to right: logical order, or the bidi algorithm's visual order with brackets mirrored. */
+  private visual(line: Line): Piece[] {
+    if (!line.rtl) return line.pieces;
+    const levels = bidiLevels(line.pieces.map((p) => bidiClass(p.text)));
+    return visualOrder(levels).map((i) => {
+      const piece = line.pieces[i] as Piece;
+      if ((levels[i] as number) % 2 === 0 || piece.font === NONE) return piece;
+      const mirrored = mirror(piece.text);
+      if (mirrored === piece.text) return piece;
+      const handle = piece.font === MAIN ? line.main : (this.fonts[piece.font] as FontHandle);
+      return { ...piece, units: encode(mirrored, handle.charset) };
+    });
+  }
+
   private drawLine(line: Line, x: number, top: number): void {
     const { doc } = this;
     const size = line.style.size;
-    // Centre the em box in the line box; BIZ UDPGothic's baseline sits 0.88 em below the em box top.
-    const baseline = top + (line.height - size * PT) / 2 + size * PT * 0.88;
-    if (line.text) {
-      doc.setFont(line.font.name, 'normal');
-      doc.setFontSize(size);
-      doc.setTextColor(...line.style.color);
-      if (line.fauxBold) {
-        doc.setDrawColor(...line.style.color);
-        doc.setLineWidth(size * PT * 0.03);
-        doc.text(line.text, x, baseline, { renderingMode: 'fillThenStroke' });
-      } else {
-        doc.text(line.text, x, baseline);
+    // Centre the em box in the line box.
+    const baseline = top + (line.height - size * PT) / 2 + size * PT * ASCENT;
+    const pieces = this.visual(line);
+    doc.setFontSize(size);
+    doc.setTextColor(...line.style.color);
+    let run = '';
+    let runFont = MAIN;
+    let runX = x;
+    let at = x;
+    const flush = () => {
+      if (run) this.drawText(run, runFont === MAIN ? line.main : (this.fonts[runFont] as FontHandle), runX, baseline, line);
+      run = '';
+    };
+    for (const piece of pieces) {
+      if (piece.font === NONE) {
+        flush();
+        this.drawUndrawable(piece, at, baseline, line);
+      } else if (piece.units) {
+        if (piece.font !== runFont || !run) {
+          flush();
+          runFont = piece.font;
+          runX = at;
+        }
+        run += piece.units;
+      } else if (!isInvisible(piece.text) && piece.text !== '\n') {
+        flush();
       }
+      at += piece.width;
     }
+    flush();
     if (line.rule) {
       doc.setDrawColor(...line.style.color);
       doc.setLineWidth(0.3);
       doc.line(MARGIN, top + line.height, MARGIN + TEXT_WIDTH_MM, top + line.height);
+    }
+  }
+
+  private drawText(text: string, font: FontHandle, x: number, baseline: number, line: Line): void {
+    const { doc } = this;
+    doc.setFont(font.name, 'normal');
+    if (line.fauxBold || (line.style.bold && font !== line.main)) {
+      doc.setDrawColor(...line.style.color);
+      doc.setLineWidth(line.style.size * PT * 0.03);
+      doc.text(text, x, baseline, { renderingMode: 'fillThenStroke' });
+    } else {
+      doc.text(text, x, baseline);
+    }
+  }
+
+  /**
+   * A cluster no font has: the device's drawing of it, or a box the size of a character, so it is never lost
+   * silently; and, either way, the character itself as invisible text on a carrier glyph, so search and copy find it.
+   */
+  private drawUndrawable(piece: Piece, x: number, baseline: number, line: Line): void {
+    const { doc } = this;
+    const em = line.style.size * PT;
+    if (piece.device) {
+      const g = piece.device;
+      const alias = `dev-${line.style.color.join('-')}-${[...piece.text].map((c) => c.codePointAt(0)?.toString(16)).join('-')}`;
+      doc.addImage(g.image, 'PNG', x, baseline - g.baseline * em, g.width * em, g.height * em, alias);
+    } else {
+      doc.setDrawColor(...line.style.color);
+      doc.setLineWidth(em * 0.05);
+      const w = PLACEHOLDER_EM * em;
+      doc.rect(x + 0.08 * em, baseline - 0.78 * em, w - 0.16 * em, 0.86 * em, 'S');
+      doc.line(x + 0.08 * em, baseline - 0.78 * em, x + w - 0.08 * em, baseline + 0.08 * em);
+    }
+    const carrier = this.subsets.carriers.get(piece.text);
+    const unit = carrier === undefined ? undefined : this.regular.charset.unit.get(carrier);
+    if (unit !== undefined) {
+      // Scaled to the drawn width, so that selecting it highlights the image or box and nothing beyond.
+      const advance = unitWidth(this.regular, unit) * line.style.size;
+      doc.setFont(this.regular.name, 'normal');
+      // Tz and Tr are graphics state, which outlives the text object: q … Q keeps them from the text after it.
+      doc.saveGraphicsState();
+      doc.text(unit, x, baseline, { renderingMode: 'invisible', ...(advance > 0 ? { horizontalScale: piece.width / advance } : {}) });
+      doc.restoreGraphicsState();
     }
   }
 

@@ -9,7 +9,7 @@ export const CONTENT_BOTTOM = PAGE_H - MARGIN;
 export const FOOTER_BASELINE = PAGE_H - 10;
 export const PT = 25.4 / 72;
 
-type Rgb = readonly [number, number, number];
+export type Rgb = readonly [number, number, number];
 const INK: Rgb = [26, 26, 26];
 const GREY: Rgb = [102, 102, 102];
 const ACCENT: Rgb = [0, 23, 193]; // the app's theme colour
@@ -35,6 +35,10 @@ export const S = {
   body: { size: 9.5, bold: false, color: INK, leading: 1.6 },
   itemMeta: { size: 8, bold: false, color: GREY, leading: 1.5 },
   emphasis: { size: 10, bold: true, color: STRONG, leading: 1.5 },
+  /** The reason written beside an answer: under it, a shade lighter, so the answer still reads first. */
+  note: { size: 9, bold: false, color: [60, 60, 60], leading: 1.55 },
+  /** One entry of the history of changes. */
+  log: { size: 8.5, bold: false, color: INK, leading: 1.5 },
   disclaimer: { size: 8, bold: false, color: GREY, leading: 1.55 },
   footer: { size: 8, bold: false, color: GREY, leading: 1 },
 } satisfies Record<string, Style>;

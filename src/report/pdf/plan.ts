@@ -1,6 +1,6 @@
 // The plan: every string the document will show, with its style, before any font is known.
 
-import type { ReportModel } from '../report-model';
+import type { ReportModel, ReportSection } from '../report-model';
 import { BANNER_BOX, S, VERDICT_BOX } from './page';
 import type { Box, Style } from './page';
 
@@ -48,20 +48,41 @@ export function plan(model: ReportModel): Block[] {
   });
   for (const section of model.sections) {
     if (section.items.length === 0) continue;
+    if (section.compact) {
+      blocks.push(...logBlocks(section));
+      continue;
+    }
     section.items.forEach((item, i) => {
       const paras: Para[] = [];
       if (i === 0) paras.push({ text: section.heading, style: S.section, rule: true });
+      if (i === 0 && section.lead) paras.push({ text: section.lead, style: S.itemMeta, before: 2 });
       paras.push({ text: item.title, style: S.itemTitle, before: i === 0 ? 3 : 0 });
       const indent = 3;
       // A due date reads first, straight under its duty; the rule that produced it follows, then the detail.
       if (item.emphasis) paras.push({ text: item.emphasis, style: S.emphasis, indent, before: 0.5 });
       if (item.meta) paras.push({ text: item.meta, style: S.itemMeta, indent });
       if (item.body) paras.push({ text: item.body, style: S.body, indent, before: 0.5 });
+      if (item.note) paras.push({ text: item.note, style: S.note, indent: indent + 3, before: 0.5 });
       blocks.push({ paras, keep: i === 0 ? 3 : 2, after: i === section.items.length - 1 ? 6 : 3 });
     });
   }
   if (model.disclaimer.trim()) blocks.push({ paras: [{ text: model.disclaimer, style: S.disclaimer }], keep: 2, after: 0 });
   return blocks;
+}
+
+/** A log section: the heading with its lead and first entry, then one block per entry (time, then what changed). */
+function logBlocks(section: ReportSection): Block[] {
+  const sep = '\u3000';
+  return section.items.map((item, i) => {
+    const paras: Para[] = [];
+    if (i === 0) {
+      paras.push({ text: section.heading, style: S.section, rule: true });
+      if (section.lead) paras.push({ text: section.lead, style: S.itemMeta, before: 2 });
+    }
+    const text = item.body ? `${item.title}${sep}${item.body}` : item.title;
+    paras.push({ text, style: S.log, before: i === 0 ? 2 : 0 });
+    return { paras, keep: i === 0 ? paras.length : 1, after: i === section.items.length - 1 ? 6 : 0.8 };
+  });
 }
 
 export function footerText(template: string, page: number, pages: number): string {

@@ -10,8 +10,8 @@ import { Layout } from './layout';
 import { plan } from './plan';
 
 /**
- * Renders the report. Throws MissingGlyphsError when a visible character of the model is not in the font,
- * because jsPDF would otherwise drop it without a trace.
+ * Renders the report. Every character is drawn: by BIZ UDPGothic, by a fallback font (emoji, Arabic), by the
+ * device's fonts as an image (browser), or as a placeholder box (Node) — never dropped, and never a reason to fail.
  */
 export async function renderPdf(model: ReportModel, assets: PdfAssets): Promise<Uint8Array> {
   const blocks = plan(model);
@@ -19,7 +19,7 @@ export async function renderPdf(model: ReportModel, assets: PdfAssets): Promise<
   const subsets = await subsetFonts(paras, model.footer, assets);
 
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
-  const regular = embedFont(doc, 'BIZUDPGothic', subsets.regular, subsets.regularText);
+  const fonts = subsets.fonts.map((f) => (f ? embedFont(doc, f.name, f.subset, f.used, f.sources) : null));
   const boldSubset = subsets.bold;
   const bold = boldSubset ? embedFont(doc, 'BIZUDPGothic-Bold', boldSubset, new Set(boldSubset.cmap.keys())) : null;
 
@@ -27,7 +27,7 @@ export async function renderPdf(model: ReportModel, assets: PdfAssets): Promise<
   doc.setLanguage(model.lang === 'ja' ? 'ja' : 'en-US');
   doc.addMetadata(envelopeMetadataText(model.envelopeJson), ENVELOPE_XMP_NAMESPACE);
 
-  const layout = new Layout(doc, regular, bold);
+  const layout = new Layout(doc, fonts, bold, subsets, assets.device);
   for (const block of blocks) layout.block(block);
   layout.footers(model.footer);
   return new Uint8Array(doc.output('arraybuffer'));
