@@ -55,6 +55,7 @@ async function boot() {
     const updateSW = registerSW({
       onNeedRefresh: () => (pwa.needRefresh = true),
       onOfflineReady: () => (pwa.offlineReady = true),
+      onNeedReload: () => pwa.controlling(),
     });
     pwa.attach(updateSW);
   }

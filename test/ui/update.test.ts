@@ -50,4 +50,42 @@ describe('update prompt', () => {
     await saving;
     await waitFor(() => expect(events).toEqual(['update(true) saved=2025-12-05']));
   });
+
+  it('says so while an answer is not saved, and offers no update then (it would lose the answer)', async () => {
+    const t = await makeApp();
+    const pwa = new PwaState(t.assessments);
+    render(App, { app: t.app, pwa });
+    t.app.unsaved = true;
+    pwa.needRefresh = true;
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog).toHaveTextContent(jaCommon.update.unsavedBody);
+    expect(screen.queryByRole('button', { name: jaCommon.update.reload })).toBeNull();
+    t.app.unsaved = false;
+    expect(await screen.findByRole('button', { name: jaCommon.update.reload })).toBeInTheDocument();
+    expect(dialog).toHaveTextContent(jaCommon.update.body);
+  });
+
+  it('an update accepted in another tab reloads only that tab; this one is told and reloads when its user chooses', async () => {
+    const t = await makeApp();
+    const pwa = new PwaState(t.assessments);
+    let reloads = 0;
+    render(App, { app: t.app, pwa });
+    pwa.needRefresh = true;
+    await user().click(await screen.findByRole('button', { name: jaCommon.update.later }));
+    // The new version takes control (another tab said "update"): this tab, which did not ask, does not reload.
+    pwa.controlling(() => reloads++);
+    expect(reloads).toBe(0);
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog).toHaveTextContent(jaCommon.update.elsewhereTitle);
+    expect(screen.queryByRole('button', { name: jaCommon.update.later })).toBeNull();
+
+    // The tab that asked reloads by itself.
+    const asked = new PwaState(t.assessments);
+    asked.attach(async () => undefined);
+    await asked.update();
+    asked.controlling(() => reloads++);
+    expect(reloads).toBe(1);
+  });
 });
+
+const user = () => userEvent.setup();
