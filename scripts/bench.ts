@@ -1,4 +1,5 @@
-// The benchmark (`npm run bench`): first-load JS, PDF time and size, answer-to-next-question time, precache sizes; prints, never asserts.
+// The benchmark (`npm run bench`): first-load JS, PDF time and size, answer-to-next-question time, the library with 10,000
+// records, precache sizes; prints, never asserts.
 
 import { NAMESPACES } from '../src/i18n';
 import { readFileSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import * as app from '../test/browser/app';
 import * as h from '../test/browser/harness';
 import { benchCasePdfNode, benchPdfNode } from './bench-pdf';
+import { benchLibrary, LIBRARY_RECORDS } from './bench-library';
 
 type Facts = app.Answers;
 
@@ -290,7 +292,67 @@ async function answerTiming(browser: Browser, url: string): Promise<void> {
   summary.push(['Answer → next question (median)', ms(med), `≤ ${BUDGET.answerMedianMs} ms`, verdict(med, BUDGET.answerMedianMs)]);
 }
 
-// --- 4. Precache ---------------------------------------------------------------------------------------------------
+// --- 4. The library with 10,000 records ---------------------------------------------------------------------------------
+
+async function library(browser: Browser, url: string): Promise<void> {
+  const f = await benchLibrary(browser, url);
+  const s = f.seed;
+  const n = LIBRARY_RECORDS.toLocaleString('en-US');
+  table(
+    `Library with ${n} records (in the page: performance.now() from the action to the DOM showing it, then the next frame)`,
+    ['measure', 'median', 'min / max', 'runs'],
+    [
+      ['home page (reload → five recent rows)', ms(f.homeMs), '', '1'],
+      ['library open, first: rows drawn (chunk + flow texts)', ms(f.openColdMs), '', '1'],
+      ['library open, first: list read again and drawn', ms(f.freshColdMs), '', '1'],
+      [
+        'library open, warm: rows drawn (home → library)',
+        ms(median(f.openWarmMs)),
+        `${ms(Math.min(...f.openWarmMs))} / ${ms(Math.max(...f.openWarmMs))}`,
+        String(f.openWarmMs.length),
+      ],
+      [
+        'library open, warm: list read again and drawn',
+        ms(median(f.freshWarmMs)),
+        `${ms(Math.min(...f.freshWarmMs))} / ${ms(Math.max(...f.freshWarmMs))}`,
+        String(f.freshWarmMs.length),
+      ],
+      ['search, first query (builds the texts)', ms(f.searchFirstMs), '', '1'],
+      [
+        'search, later queries',
+        ms(median(f.searchMs)),
+        `${ms(Math.min(...f.searchMs))} / ${ms(Math.max(...f.searchMs))}`,
+        String(f.searchMs.length),
+      ],
+      [
+        'clearing the search (all rows again)',
+        ms(median(f.clearMs)),
+        `${ms(Math.min(...f.clearMs))} / ${ms(Math.max(...f.clearMs))}`,
+        String(f.clearMs.length),
+      ],
+    ],
+  );
+  console.log(
+    `Seeded: ${s.assessments} stand-alone assessments and ${s.cases} cases with ${s.runsInCases} runs (${s.inProgress} in progress, ` +
+      `${s.archived} archived, ${s.outdated} under the earlier rules, ${s.signedOff} signed off) in ${ms(s.ms)}, by the app's own storage\n` +
+      `code (openDb, newEnvelope, readEnvelope, summarize) compiled from scripts/bench-library-seed.ts with Vite's build API into a\n` +
+      `${f.seedScriptKb.toFixed(1)} KB script injected into the page: nothing of it is in dist/. The library page then held ${f.domNodes} DOM\n` +
+      `elements with ${f.rows} rows rendered` +
+      (f.heapMb === null ? '.' : `; JS heap in use about ${f.heapMb.toFixed(0)} MB (performance.memory, coarse).`),
+  );
+  console.log(
+    `Result counts: ${Object.entries(f.counts)
+      .map(([q, c]) => `"${q}" → ${c}`)
+      .join('; ')}`,
+  );
+  summary.push([`Library open, ${n} records (warm median, rows drawn)`, ms(median(f.openWarmMs)), '—', 'info']);
+  summary.push([`Library open, ${n} records (warm median, list read again)`, ms(median(f.freshWarmMs)), '—', 'info']);
+  summary.push([`Library first open, ${n} records (rows drawn)`, ms(f.openColdMs), '—', 'info']);
+  summary.push([`Library search, ${n} records (median)`, ms(median(f.searchMs)), '—', 'info']);
+  summary.push([`Home page, ${n} records`, ms(f.homeMs), '—', 'info']);
+}
+
+// --- 5. Precache ---------------------------------------------------------------------------------------------------
 
 function precache(dist: string): void {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
@@ -355,6 +417,7 @@ try {
   await measure('PDF in Node', pdfInNode);
   await measure('Case PDF in Node', casePdfInNode);
   await measure('Answer → next question', () => answerTiming(chromium, url));
+  await measure(`Library with ${LIBRARY_RECORDS} records`, () => library(chromium, url));
   await measure('Precache', () => precache(dir));
   table('Summary (figures only; budgets are not asserted)', ['figure', 'measured', 'budget', 'status'], summary);
 } catch (e) {

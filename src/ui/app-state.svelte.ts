@@ -11,7 +11,11 @@ import { classify, StorageError } from '../storage/errors';
 import { saveBytes } from '../report/save-file';
 
 export type Route =
-  { name: 'home' } | { name: 'start'; flow: string; caseId?: string } | { name: 'assessment'; id: string } | { name: 'case'; id: string };
+  | { name: 'home' }
+  | { name: 'start'; flow: string; caseId?: string }
+  | { name: 'assessment'; id: string }
+  | { name: 'case'; id: string }
+  | { name: 'library' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -19,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'a' && parts[1]) return { name: 'assessment', id: parts[1] };
   if (parts[0] === 'c' && parts[1] && parts[2] === 'new' && parts[3]) return { name: 'start', flow: parts[3], caseId: parts[1] };
   if (parts[0] === 'c' && parts[1]) return { name: 'case', id: parts[1] };
+  if (parts[0] === 'library' && parts.length === 1) return { name: 'library' };
   return { name: 'home' };
 }
 
@@ -27,6 +32,7 @@ export function routeHash(r: Route): string {
   if (r.name === 'start') return r.caseId ? `#/c/${e(r.caseId)}/new/${e(r.flow)}` : `#/new/${e(r.flow)}`;
   if (r.name === 'assessment') return `#/a/${e(r.id)}`;
   if (r.name === 'case') return `#/c/${e(r.id)}`;
+  if (r.name === 'library') return '#/library';
   return '#/';
 }
 
@@ -34,6 +40,8 @@ export class AppState {
   lang = $state<Lang>('ja');
   route = $state<Route>({ name: 'home' });
   storageError = $state<StorageError | null>(null);
+  /** An open record has answers not on the device yet (a failed or refused save): updating or leaving would lose them. */
+  unsaved = $state(false);
   /** Something failed that no screen handles (an unhandled rejection or error): the rescue screen shows it. */
   fatal = $state<{ error: unknown } | null>(null);
   /** Bumped when a locale namespace arrives, so texts from it re-render. */

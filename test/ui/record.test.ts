@@ -92,7 +92,10 @@ describe('record keeping and sign-off', () => {
     await user.click(within(panel).getByRole('button', { name: jaCommon.record.save }));
     await waitFor(async () => expect((await stored(t, env.id)).reviewer).toBe('鈴木'));
 
-    vi.stubGlobal('confirm', vi.fn(() => true));
+    vi.stubGlobal(
+      'confirm',
+      vi.fn(() => true),
+    );
     await user.click(within(panel).getByRole('button', { name: jaCommon.record.signOff }));
     const signed = await screen.findByTestId('signed-off');
     expect(signed).toHaveTextContent('鈴木');
@@ -108,7 +111,10 @@ describe('record keeping and sign-off', () => {
     const t = await makeApp();
     const env = await openFinished(t);
     const user = userEvent.setup();
-    vi.stubGlobal('confirm', vi.fn(() => true));
+    vi.stubGlobal(
+      'confirm',
+      vi.fn(() => true),
+    );
     await user.click(screen.getByRole('button', { name: jaCommon.record.signOff }));
     await screen.findByTestId('signed-off');
     const signed = await stored(t, env.id);
