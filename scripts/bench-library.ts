@@ -52,7 +52,7 @@ async function seedScript(): Promise<string> {
 }
 
 /** Every scenario of the public packs (all four flows), as facts to seed records from. */
-function scenarios(): SeedScenario[] {
+export function scenarios(): SeedScenario[] {
   const dir = join(ROOT, '..', 'shared', 'cases');
   return ['basics-personal-info.json', 'basics-sensitive-acquisition.json', 'basics-provision.json', 'basics-leak.json'].flatMap((f) => {
     const pack = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { scenarios: SeedScenario[] };

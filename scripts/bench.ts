@@ -12,6 +12,7 @@ import * as app from '../test/browser/app';
 import * as h from '../test/browser/harness';
 import { benchCasePdfNode, benchPdfNode } from './bench-pdf';
 import { benchLibrary, LIBRARY_RECORDS } from './bench-library';
+import { BACKUP_RECORDS, benchBackup } from './bench-backup';
 
 type Facts = app.Answers;
 
@@ -292,6 +293,24 @@ async function answerTiming(browser: Browser, url: string): Promise<void> {
   summary.push(['Answer → next question (median)', ms(med), `≤ ${BUDGET.answerMedianMs} ms`, verdict(med, BUDGET.answerMedianMs)]);
 }
 
+// --- Backup and restore of 10,000 records ----------------------------------------------------------------------------
+
+async function backup(browser: Browser, url: string): Promise<void> {
+  const f = await benchBackup(browser, url);
+  table(
+    `Backup and restore of ${BACKUP_RECORDS.toLocaleString('en-US')} records (in the page: performance.now() around the app's own calls)`,
+    ['measure', 'time', '', 'runs'],
+    [
+      [`back up everything (read + write the ${f.fileMb.toFixed(1)} MB file)`, ms(f.exportMs), '', '1'],
+      ['restore: plan (read, validate, migrate; ask the empty database)', ms(f.planMs), '', '1'],
+      ['restore: commit (one transaction, records and summaries)', ms(f.commitMs), '', '1'],
+      ['restore: plan again over the restored records (all identical)', ms(f.planAgainMs), '', '1'],
+    ],
+  );
+  console.log(`Backed up ${f.assessments} assessments and ${f.cases} cases; restored ${f.restored} records into an empty database.`);
+  summary.push(['Restore 10,000 records (plan + commit)', ms(f.planMs + f.commitMs), '—', 'info']);
+}
+
 // --- 4. The library with 10,000 records ---------------------------------------------------------------------------------
 
 async function library(browser: Browser, url: string): Promise<void> {
@@ -418,6 +437,7 @@ try {
   await measure('Case PDF in Node', casePdfInNode);
   await measure('Answer → next question', () => answerTiming(chromium, url));
   await measure(`Library with ${LIBRARY_RECORDS} records`, () => library(chromium, url));
+  await measure(`Backup and restore of ${BACKUP_RECORDS} records`, () => backup(chromium, url));
   await measure('Precache', () => precache(dir));
   table('Summary (figures only; budgets are not asserted)', ['figure', 'measured', 'budget', 'status'], summary);
 } catch (e) {

@@ -8,6 +8,8 @@ import { classify } from './errors';
 const SETTINGS = {
   /** The interface language the user chose. */
   lang: (v: unknown): v is 'ja' | 'en' => v === 'ja' || v === 'en',
+  /** When everything was last backed up to a file on this device (an ISO 8601 instant): the home page reminds after 30 days. */
+  lastBackupAt: (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -81,14 +81,14 @@ describe('importFile', () => {
     expect(importFile(bytes('会員データ, 広告配信\n1, 2\n'))).toEqual({ ok: false, problem: { code: 'not-json' } });
   });
 
-  it('refuses JSON that is neither an assessment nor a case', () => {
-    expect(importFile(bytes('{"format":"something-else"}'))).toEqual({ ok: false, problem: { code: 'not-an-assessment' } });
+  it('refuses JSON that is none of the formats of the app: not a Shirube export', () => {
+    expect(importFile(bytes('{"format":"something-else"}'))).toEqual({ ok: false, problem: { code: 'not-shirube' } });
   });
 
-  it('refuses a PDF that carries no envelope (some other PDF)', () => {
+  it('refuses a PDF that carries no envelope (some other PDF): not made by this app', () => {
     expect(importFile(bytes('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'))).toEqual({
       ok: false,
-      problem: { code: 'not-an-assessment' },
+      problem: { code: 'pdf-not-ours' },
     });
   });
 });

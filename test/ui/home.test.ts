@@ -1,24 +1,15 @@
-// Home page: saved assessments are listed, and importing never overwrites — bad files are refused, repeats become copies.
+// Home page: saved assessments are listed, a reminder to back up when records were never (or not lately) backed up, and
+// the way to the backup screen, where files are restored or imported (tested in backup.test.ts).
 
-import { render, screen, within } from '@testing-library/svelte';
-import userEvent from '@testing-library/user-event';
+import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import Home from '../../src/ui/home/Home.svelte';
-import { expectHeading, fixture, fixtureText, jaCommon, jaLeak, makeApp, saveAssessment, v1FixtureText, type TestApp } from './helpers';
-
-const fill = (template: string, vars: Record<string, string>): string =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
+import { expectHeading, jaCommon, makeApp, saveAssessment, type TestApp } from './helpers';
 
 async function renderHome(t: TestApp) {
   render(Home, { props: { app: t.app } });
   await expectHeading(jaCommon.home.title);
 }
-
-const fileInput = () => screen.getByLabelText(jaCommon.import.choose) as HTMLInputElement;
-const jsonFile = (text: string, name = 'assessment.json') => new File([text], name, { type: 'application/json' });
-
-/** Titles shown in the saved list, newest first. */
-const savedTitles = () => Array.from(document.querySelectorAll('.saved-title'), (a) => a.textContent);
 
 describe('saved assessments', () => {
   it('lists a saved assessment by title, linking to it, with its state', async () => {
@@ -40,97 +31,41 @@ describe('saved assessments', () => {
   });
 });
 
-describe('import', () => {
-  it('refuses a file that is not JSON and saves nothing', async () => {
+describe('backup and import', () => {
+  it('links to the backup screen, where files are restored or imported (test/ui/backup.test.ts)', async () => {
+    const t = await makeApp();
+    await renderHome(t);
+    expect(screen.getAllByRole('link', { name: jaCommon.backup.link })[0]).toHaveAttribute('href', '#/backup');
+    expect(screen.getByRole('link', { name: jaCommon.backup.restore.heading })).toHaveAttribute('href', '#/backup');
+    // No file is read on the home page any more: one import path, with its preview, on the backup screen.
+    expect(document.querySelector('input[type="file"]')).toBeNull();
+  });
+
+  it('reminds to back up when records were never backed up, linking to the backup screen', async () => {
     const t = await makeApp();
     await saveAssessment(t, { title: '既存の判定' });
     await renderHome(t);
+    const banner = await screen.findByTestId('backup-reminder');
+    expect(banner).toHaveTextContent(jaCommon.backup.reminder.never);
+    expect(within(banner).getByRole('link', { name: jaCommon.backup.reminder.link })).toHaveAttribute('href', '#/backup');
+  });
+
+  it('reminds when the last backup is older than 30 days, not after a recent one, and not with nothing saved', async () => {
+    const t = await makeApp();
+    await renderHome(t);
+    await screen.findByText(jaCommon.home.none);
+    expect(screen.queryByTestId('backup-reminder')).not.toBeInTheDocument();
+    cleanup();
+
+    await saveAssessment(t, { title: '既存の判定' });
+    await t.settings.set('lastBackupAt', new Date(Date.now() - 40 * 86_400_000).toISOString());
+    await renderHome(t);
+    expect(await screen.findByTestId('backup-reminder')).toBeInTheDocument();
+    cleanup();
+
+    await t.settings.set('lastBackupAt', new Date(Date.now() - 2 * 86_400_000).toISOString());
+    await renderHome(t);
     await screen.findByRole('link', { name: '既存の判定' });
-    const user = userEvent.setup();
-
-    await user.upload(fileInput(), jsonFile('not json', 'bad.json'));
-
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(jaCommon.import['not-json']);
-    const { items } = await t.assessments.list();
-    expect(items.map((i) => i.title)).toEqual(['既存の判定']);
-    expect(savedTitles()).toEqual(['既存の判定']);
-  });
-
-  it('imports the exported fixture, then imports it again as a copy without touching the original', async () => {
-    const t = await makeApp();
-    await renderHome(t);
-    await screen.findByText(jaCommon.home.none);
-    const user = userEvent.setup();
-    const original = fixture();
-
-    await user.upload(fileInput(), jsonFile(fixtureText()));
-    const status = await screen.findByRole('status');
-    expect(status).toHaveTextContent(fill(jaCommon.import.done, { title: original.title }));
-    expect(status).not.toHaveTextContent(jaCommon.import.outcomeDiffers.slice(0, 10));
-    // Stored as imported; the save itself is revision 1 on this device.
-    expect(await t.assessments.get(original.id)).toEqual({ ...original, rev: original.rev + 1 });
-    const link = await screen.findByRole('link', { name: original.title });
-    expect(link).toHaveAttribute('href', `#/a/${original.id}`);
-    // Outcome titles come from the flow's texts.
-    expect(link.closest('li')).toHaveTextContent(jaLeak.outcomes.reportable.title);
-
-    await user.upload(fileInput(), jsonFile(fixtureText()));
-    const copyTitle = fill(jaCommon.import.copyTitle, { title: original.title });
-    expect(await screen.findByText(fill(jaCommon.import.done, { title: copyTitle }))).toBeInTheDocument();
-
-    const { items } = await t.assessments.list();
-    expect(items).toHaveLength(2);
-    const copy = items.find((i) => i.id !== original.id);
-    expect(copy?.title).toBe(copyTitle);
-    expect(await t.assessments.get(original.id)).toEqual({ ...original, rev: original.rev + 1 });
-    expect((await t.assessments.get(copy?.id ?? ''))?.facts).toEqual(original.facts);
-
-    const list = await screen.findByRole('link', { name: copyTitle });
-    expect(within(list.closest('ul') as HTMLElement).getByRole('link', { name: original.title })).toBeInTheDocument();
-    expect(savedTitles()).toHaveLength(2);
-  });
-
-  it('says so when an imported verdict is not what the current rules give for its answers', async () => {
-    const t = await makeApp();
-    await renderHome(t);
-    await screen.findByText(jaCommon.home.none);
-    const user = userEvent.setup();
-    const doctored = fixture();
-    doctored.outcome = { ...doctored.outcome!, outcome: 'not-reportable' };
-
-    await user.upload(fileInput(), jsonFile(JSON.stringify(doctored)));
-    const status = await screen.findByRole('status');
-    expect(status).toHaveTextContent(fill(jaCommon.import.done, { title: doctored.title }));
-    expect(status).toHaveTextContent(
-      fill(jaCommon.import.outcomeDiffers, { ruleset: doctored.ruleset, revision: jaCommon.rulesRevision['2026-12'] }),
-    );
-    // Stored as imported: the evidence is kept, not silently corrected.
-    expect((await t.assessments.get(doctored.id))?.outcome?.outcome).toBe('not-reportable');
-  });
-
-  it('a record saved before the rules revision imports as it was, and says its verdict will be assessed again and kept', async () => {
-    const t = await makeApp();
-    await renderHome(t);
-    await screen.findByText(jaCommon.home.none);
-    const user = userEvent.setup();
-    const old = fixture(v1FixtureText());
-
-    await user.upload(fileInput(), jsonFile(v1FixtureText()));
-    const status = await screen.findByRole('status');
-    expect(status).toHaveTextContent(
-      fill(jaCommon.import.outcomeDiffers, { ruleset: old.ruleset, revision: jaCommon.rulesRevision['2025-10'] }),
-    );
-    expect(await t.assessments.get(old.id)).toEqual({ ...old, rev: old.rev + 1 });
-  });
-
-  it('refuses a JSON file that is not an assessment', async () => {
-    const t = await makeApp();
-    await renderHome(t);
-    const user = userEvent.setup();
-
-    await user.upload(fileInput(), jsonFile('{"hello": "world"}'));
-    expect(await screen.findByRole('alert')).toHaveTextContent(jaCommon.import['not-an-assessment']);
-    expect((await t.assessments.list()).items).toEqual([]);
+    expect(screen.queryByTestId('backup-reminder')).not.toBeInTheDocument();
   });
 });
