@@ -1,4 +1,5 @@
-// Entry point: opens storage, picks the language, mounts the app, and registers the service worker.
+// Entry point: opens storage, picks the language, learns whether the library is locked, mounts the app, and registers
+// the service worker.
 
 import { mount } from 'svelte';
 import flowCards from 'virtual:flow-cards';
@@ -8,7 +9,10 @@ import { AssessmentRepository, requestPersistence } from './storage/assessments'
 import { SettingsRepository } from './storage/settings';
 import { CaseRepository } from './storage/cases';
 import { openDb } from './storage/db';
-import { recordChannel } from './storage/channel';
+import { lockChannel, recordChannel } from './storage/channel';
+import { LOCKED, PLAIN } from './storage/codec';
+import { lockState } from './storage/lock';
+import { LibraryLock } from './app/lock';
 import { dumpDatabase } from './storage/dump';
 import { StorageError } from './storage/errors';
 import App from './ui/App.svelte';
@@ -19,7 +23,6 @@ import './ui/styles.css';
 async function boot() {
   const db = openDb();
   const channel = recordChannel();
-  const assessments = new AssessmentRepository(db, (change) => channel.post(change));
   const settings = new SettingsRepository(db);
   let lang: Lang = DEFAULT_LANG;
   let startupError: unknown = null;
@@ -28,9 +31,30 @@ async function boot() {
   } catch (e) {
     startupError = e;
   }
+  // Read before any repository exists: a locked library is opened only with its passphrase (the unlock screen).
+  // A damaged lock keeps the library closed and is reported; storage that does not open at all is reported as before
+  // (a plain codec could not read or write a sealed row there either: storage/lock.ts and codec.ts refuse it).
+  let locked: boolean;
+  try {
+    locked = (await lockState(db)).locked;
+  } catch (e) {
+    locked = e instanceof StorageError && e.kind === 'corrupt';
+    startupError ??= e;
+  }
+  const codec = locked ? LOCKED : PLAIN;
+  const assessments = new AssessmentRepository(db, (change) => channel.post(change), codec);
+  const cases = new CaseRepository(db, codec);
   document.documentElement.lang = lang;
   const i18n = await createI18n(lang, { namespaces: STARTUP_NAMESPACES, flowCards });
-  const app = new AppState(i18n, assessments, settings, lang, new CaseRepository(db), () => dumpDatabase(db, new Date()), channel);
+  // The rescue export opens what this tab's key opens; without a key the rows go out sealed, as stored.
+  const dump = () => dumpDatabase(db, new Date(), assessments.codec);
+  const app = new AppState(i18n, assessments, settings, lang, cases, dump, channel);
+  // A restore writes cases, runs and summaries in one transaction, which no single repository spans.
+  app.db = db;
+  app.lock = new LibraryLock(db, { assessments, cases }, lockChannel());
+  app.locked = locked;
+  // Another tab locked, unlocked or closed the library: never go on writing with a codec that no longer matches.
+  app.lock.listen(() => app.lockChanged());
   // Nothing fails silently: what no screen handled is shown on the rescue screen (reload, export everything).
   addEventListener('unhandledrejection', (e) => app.fail(e.reason));
   addEventListener('error', (e) => app.fail(e.error ?? e.message));
@@ -48,7 +72,8 @@ async function boot() {
   target.replaceChildren();
   mount(App, { target, props: { app, pwa } });
 
-  // Best effort: a refusal leaves data saved but evictable under storage pressure; nothing to show for it.
+  // Best effort at start: a refusal leaves data saved but evictable under storage pressure; the backup screen shows
+  // whether it was granted and offers to ask again.
   void requestPersistence();
 
   if ('serviceWorker' in navigator) {

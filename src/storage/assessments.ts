@@ -1,9 +1,13 @@
 // The assessment repository: save (autosave, refused when another tab saved a newer version first), load, list the
-// library's summaries, delete — every failure surfaces as a StorageError.
+// library's summaries, delete — rows written through the library's codec (sealed when it is locked); every failure
+// surfaces as a StorageError.
 
+import { refreshStale } from './summary-refresh';
+import { CLEAR, decodeRows, PLAIN, type RowCodec } from './codec';
 import type { ShirubeDb } from './db';
 import { readEnvelope, type Envelope } from './envelope';
 import { classify, ConflictError, StorageError } from './errors';
+import { assertCodec } from './lock';
 import { summarize, type RecordSummary } from './summary';
 
 export interface SaveOptions {
@@ -17,6 +21,27 @@ export interface RecordChange {
   rev: number | null;
 }
 
+/** Thrown inside a save's transaction, and handled outside it (where the crypto that rows may need can run). */
+class Stale {
+  constructor(readonly stored: unknown) {}
+}
+class Reencode {
+  constructor(readonly rev: number) {}
+}
+
+/** The record in a stored row, or undefined when it does not open or read (a conflict then offers no version to keep). */
+async function readable(codec: RowCodec, raw: unknown): Promise<Envelope | undefined> {
+  if (raw === undefined) return undefined;
+  let row: unknown;
+  try {
+    row = await codec.decode(raw);
+  } catch {
+    return undefined;
+  }
+  const r = readEnvelope(row);
+  return r.ok ? r.envelope : undefined;
+}
+
 export class AssessmentRepository {
   /** Saves are chained so two quick answers can never be written out of order. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -27,6 +52,8 @@ export class AssessmentRepository {
     private readonly db: ShirubeDb,
     /** Told of every write (storage/channel.ts passes it to the other tabs). */
     private readonly changed: (c: RecordChange) => void = () => undefined,
+    /** How rows are stored: as they are, or sealed in a locked library. Set again when this tab locks or unlocks it. */
+    public codec: RowCodec = PLAIN,
   ) {}
 
   /**
@@ -35,26 +62,44 @@ export class AssessmentRepository {
    */
   save(env: Envelope, opts: SaveOptions = {}): Promise<void> {
     const run = this.queue.then(async () => {
-      let rev = 0;
-      try {
-        await this.db.transaction('rw', this.db.assessments, this.db.summaries, async () => {
-          const stored = (await this.db.assessments.get(env.id)) as Envelope | undefined;
-          // A stored row without a usable revision (an unreadable one) is at no revision this tab can have seen.
-          const storedRev = stored && Number.isSafeInteger(stored.rev) && stored.rev >= 0 ? stored.rev : null;
-          const expected = this.known.get(env.id) ?? env.rev;
-          // Stale: another tab saved a newer version, or deleted a record this tab had read.
-          const stale = stored ? storedRev !== expected : this.known.has(env.id);
-          if (stale && !opts.force) {
-            const r = stored ? readEnvelope(stored) : null;
-            throw new ConflictError(r?.ok ? r.envelope : undefined);
+      const codec = this.codec;
+      const expected = this.known.get(env.id) ?? env.rev;
+      // Rows are encoded before the transaction (Web Crypto would end it), so the new revision is planned first: the
+      // stored revision is the expected one unless another tab saved, and only a forced save can then go on.
+      let rev = expected + 1;
+      for (let attempt = 0; ; attempt++) {
+        const row = { ...structuredClone(env), rev };
+        const [sealedRow, sealedSummary] = await Promise.all([
+          codec.encode(row, CLEAR.assessments),
+          codec.encode(summarize(row), CLEAR.summaries),
+        ]);
+        try {
+          await this.db.transaction('rw', this.db.assessments, this.db.summaries, this.db.settings, async () => {
+            await assertCodec(this.db, codec);
+            // Only the clear fields are read here (the revision is kept readable in a sealed row).
+            const stored = (await this.db.assessments.get(env.id)) as { rev?: unknown } | undefined;
+            const r = stored?.rev;
+            // A stored row without a usable revision (an unreadable one) is at no revision this tab can have seen.
+            const storedRev = typeof r === 'number' && Number.isSafeInteger(r) && r >= 0 ? r : null;
+            // Stale: another tab saved a newer version, or deleted a record this tab had read.
+            const stale = stored ? storedRev !== expected : this.known.has(env.id);
+            if (stale && !opts.force) throw new Stale(stored);
+            const next = (storedRev ?? expected) + 1;
+            if (next !== rev) throw new Reencode(next);
+            await this.db.assessments.put(sealedRow as Envelope);
+            await this.db.summaries.put(sealedSummary as RecordSummary);
+          });
+          break;
+        } catch (e) {
+          // A forced save over a revision other than the planned one: encode again with the revision it gets.
+          if (e instanceof Reencode && attempt < 3) {
+            rev = e.rev;
+            continue;
           }
-          rev = (storedRev ?? expected) + 1;
-          const row = { ...structuredClone(env), rev };
-          await this.db.assessments.put(row);
-          await this.db.summaries.put(summarize(row));
-        });
-      } catch (e) {
-        throw classify(e);
+          if (e instanceof Stale) throw new ConflictError(await readable(codec, e.stored));
+          if (e instanceof Reencode) throw new StorageError('conflict');
+          throw classify(e);
+        }
       }
       this.known.set(env.id, rev);
       this.changed({ id: env.id, rev });
@@ -82,7 +127,7 @@ export class AssessmentRepository {
       throw classify(e);
     }
     if (raw === undefined) return undefined;
-    const r = readEnvelope(raw);
+    const r = readEnvelope(await this.codec.decode(raw));
     if (!r.ok) throw new StorageError('corrupt', new Error(JSON.stringify(r.problem)));
     this.known.set(id, r.envelope.rev);
     return r.envelope;
@@ -90,25 +135,39 @@ export class AssessmentRepository {
 
   /** Every readable record (a backup of everything), and how many stored rows could not be read. */
   async all(): Promise<{ records: Envelope[]; unreadable: number }> {
-    let rows: unknown[];
+    let raw: unknown[];
     try {
-      rows = await this.db.assessments.toArray();
+      raw = await this.db.assessments.toArray();
     } catch (e) {
       throw classify(e);
     }
+    const { rows } = await decodeRows(this.codec, raw);
     const records: Envelope[] = [];
-    for (const raw of rows) {
-      const r = readEnvelope(raw);
+    for (const row of rows) {
+      const r = readEnvelope(row);
       if (r.ok) records.push(r.envelope);
     }
-    return { records, unreadable: rows.length - records.length };
+    return { records, unreadable: raw.length - records.length };
   }
 
   /** Every record's summary (the library's list), and how many stored rows could not be read. */
   async list(): Promise<{ items: RecordSummary[]; unreadable: number }> {
+    let raw: unknown[];
+    let count: number;
     try {
-      const [items, rows] = await Promise.all([this.db.summaries.orderBy('updatedAt').reverse().toArray(), this.db.assessments.count()]);
-      return { items, unreadable: Math.max(0, rows - items.length) };
+      [raw, count] = await Promise.all([this.db.summaries.orderBy('updatedAt').reverse().toArray(), this.db.assessments.count()]);
+    } catch (e) {
+      throw classify(e);
+    }
+    // Decoding keeps the order (most recent first); a summary that does not open counts as an unreadable record.
+    const decoded = (await decodeRows(this.codec, raw)).rows as RecordSummary[];
+    const items = await this.guardRefresh(decoded);
+    return { items, unreadable: Math.max(0, count - items.length) };
+  }
+
+  private async guardRefresh(items: RecordSummary[]): Promise<RecordSummary[]> {
+    try {
+      return await refreshStale(this.db, this.codec, items);
     } catch (e) {
       throw classify(e);
     }
@@ -123,8 +182,10 @@ export class AssessmentRepository {
   }
 
   async remove(id: string): Promise<void> {
+    const codec = this.codec;
     try {
-      await this.db.transaction('rw', this.db.assessments, this.db.summaries, async () => {
+      await this.db.transaction('rw', this.db.assessments, this.db.summaries, this.db.settings, async () => {
+        await assertCodec(this.db, codec);
         await this.db.assessments.delete(id);
         await this.db.summaries.delete(id);
       });

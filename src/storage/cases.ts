@@ -1,6 +1,8 @@
 // Data use cases (案件): a titled folder of flow runs. The case record, its exported bundle (the case with all its
-// runs' envelopes), strict validation of both, and the repository that keeps a case and its runs consistent.
+// runs' envelopes), strict validation of both, and the repository that keeps a case and its runs consistent (rows
+// written through the library's codec: sealed when it is locked).
 
+import { refreshStale } from './summary-refresh';
 import {
   array,
   boolean,
@@ -18,9 +20,11 @@ import {
   type GenericSchema,
 } from 'valibot';
 import { Instant, isJsonObject, issueKeys, jsonObject, NonEmptyString, RecordId, Title } from '../domain/schema-parts';
+import { CLEAR, decodeRows, PLAIN, type RowCodec } from './codec';
 import type { ShirubeDb } from './db';
 import { readEnvelope, type Envelope, type EnvelopeProblem, type ReadOptions } from './envelope';
 import { classify, StorageError } from './errors';
+import { assertCodec } from './lock';
 import { summarize, type RecordSummary } from './summary';
 
 export const CASE_FORMAT = 'shirube-case';
@@ -158,7 +162,11 @@ export interface CaseSummary extends CaseRecord {
 }
 
 export class CaseRepository {
-  constructor(private readonly db: ShirubeDb) {}
+  constructor(
+    private readonly db: ShirubeDb,
+    /** How rows are stored: as they are, or sealed in a locked library. Set again when this tab locks or unlocks it. */
+    public codec: RowCodec = PLAIN,
+  ) {}
 
   private async guard<T>(f: () => Promise<T>): Promise<T> {
     try {
@@ -168,33 +176,42 @@ export class CaseRepository {
     }
   }
 
-  save(rec: CaseRecord): Promise<void> {
-    return this.guard(async () => {
-      await this.db.cases.put(structuredClone(rec));
-    });
+  async save(rec: CaseRecord): Promise<void> {
+    const codec = this.codec;
+    // Encoded before the transaction: Web Crypto inside it would end it.
+    const row = await codec.encode(structuredClone(rec), CLEAR.cases);
+    await this.guard(() =>
+      this.db.transaction('rw', this.db.cases, this.db.settings, async () => {
+        await assertCodec(this.db, codec);
+        await this.db.cases.put(row as CaseRecord);
+      }),
+    );
   }
 
   async get(id: string): Promise<CaseRecord | undefined> {
     const raw: unknown = await this.guard(() => this.db.cases.get(id));
     if (raw === undefined) return undefined;
-    const bad = caseRecordProblem(raw);
+    const row = await this.codec.decode(raw);
+    const bad = caseRecordProblem(row);
     if (bad) throw new StorageError('corrupt', new Error(`case: ${bad}`));
-    return raw as CaseRecord;
+    return row as CaseRecord;
   }
 
   /** Every readable case record. */
   async records(): Promise<CaseRecord[]> {
-    const rows: unknown[] = await this.guard(() => this.db.cases.toArray());
+    const raw: unknown[] = await this.guard(() => this.db.cases.toArray());
+    const { rows } = await decodeRows(this.codec, raw);
     return rows.filter((c): c is CaseRecord => caseRecordProblem(c) === null);
   }
 
   /** The case's runs, oldest first (the order they were started in); unreadable rows are counted, not hidden. */
   async runs(caseId: string): Promise<{ runs: Envelope[]; unreadable: number }> {
-    const rows: unknown[] = await this.guard(() => this.db.assessments.where('caseId').equals(caseId).toArray());
+    const raw: unknown[] = await this.guard(() => this.db.assessments.where('caseId').equals(caseId).toArray());
+    const decoded = await decodeRows(this.codec, raw);
     const runs: Envelope[] = [];
-    let unreadable = 0;
-    for (const raw of rows) {
-      const r = readEnvelope(raw);
+    let unreadable = decoded.unreadable;
+    for (const row of decoded.rows) {
+      const r = readEnvelope(row);
       if (r.ok) runs.push(r.envelope);
       else unreadable++;
     }
@@ -204,31 +221,34 @@ export class CaseRepository {
 
   /** Cases, most recently worked on first: a case counts as updated whenever one of its runs is. */
   async list(): Promise<CaseSummary[]> {
-    return this.guard(async () => {
-      const [cases, summaries] = await Promise.all([this.db.cases.toArray(), this.db.summaries.toArray()]);
-      const byCase = new Map<string, RecordSummary[]>();
-      for (const s of summaries) if (s.caseId) byCase.set(s.caseId, [...(byCase.get(s.caseId) ?? []), s]);
-      const out: CaseSummary[] = [];
-      for (const c of cases) {
-        if (caseRecordProblem(c)) continue;
-        // Only readable runs count (and date the case); unreadable ones are reported on the case's page.
-        const rows = byCase.get(c.id) ?? [];
-        const updatedAt = [c.updatedAt, ...rows.map((r) => r.updatedAt)].sort().at(-1) ?? c.updatedAt;
-        out.push({
-          ...c,
-          updatedAt,
-          runs: rows.length,
-          finished: rows.filter((r) => r.verdict !== null && r.status !== 'in-progress').length,
-        });
-      }
-      return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-    });
+    const [rawCases, rawSummaries] = await this.guard(() => Promise.all([this.db.cases.toArray(), this.db.summaries.toArray()]));
+    const cases = (await decodeRows(this.codec, rawCases)).rows as CaseRecord[];
+    const decoded = (await decodeRows(this.codec, rawSummaries)).rows as RecordSummary[];
+    const summaries = await this.guard(() => refreshStale(this.db, this.codec, decoded));
+    const byCase = new Map<string, RecordSummary[]>();
+    for (const s of summaries) if (s.caseId) byCase.set(s.caseId, [...(byCase.get(s.caseId) ?? []), s]);
+    const out: CaseSummary[] = [];
+    for (const c of cases) {
+      if (caseRecordProblem(c)) continue;
+      // Only readable runs count (and date the case); unreadable ones are reported on the case's page.
+      const rows = byCase.get(c.id) ?? [];
+      const updatedAt = [c.updatedAt, ...rows.map((r) => r.updatedAt)].sort().at(-1) ?? c.updatedAt;
+      out.push({
+        ...c,
+        updatedAt,
+        runs: rows.length,
+        finished: rows.filter((r) => r.verdict !== null && r.status !== 'in-progress').length,
+      });
+    }
+    return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   /** Delete a case and all its runs together: either everything goes or nothing does. */
   async remove(id: string): Promise<void> {
+    const codec = this.codec;
     await this.guard(() =>
-      this.db.transaction('rw', this.db.cases, this.db.assessments, this.db.summaries, async () => {
+      this.db.transaction('rw', [this.db.cases, this.db.assessments, this.db.summaries, this.db.settings], async () => {
+        await assertCodec(this.db, codec);
         await this.db.assessments.where('caseId').equals(id).delete();
         await this.db.summaries.where('caseId').equals(id).delete();
         await this.db.cases.delete(id);
@@ -247,11 +267,19 @@ export class CaseRepository {
 
   /** Write an imported bundle in one transaction, so a failure leaves no half-imported case behind. */
   async importBundle(bundle: CaseBundle): Promise<void> {
+    const codec = this.codec;
+    // Encoded before the transaction: Web Crypto inside it would end it.
+    const [caseRow, runRows, summaryRows] = await Promise.all([
+      codec.encode(structuredClone(bundle.case), CLEAR.cases),
+      Promise.all(bundle.runs.map((r) => codec.encode(structuredClone(r), CLEAR.assessments))),
+      Promise.all(bundle.runs.map((r) => codec.encode(summarize(r), CLEAR.summaries))),
+    ]);
     await this.guard(() =>
-      this.db.transaction('rw', this.db.cases, this.db.assessments, this.db.summaries, async () => {
-        await this.db.cases.add(structuredClone(bundle.case));
-        await this.db.assessments.bulkAdd(structuredClone(bundle.runs));
-        await this.db.summaries.bulkAdd(bundle.runs.map(summarize));
+      this.db.transaction('rw', [this.db.cases, this.db.assessments, this.db.summaries, this.db.settings], async () => {
+        await assertCodec(this.db, codec);
+        await this.db.cases.add(caseRow as CaseRecord);
+        await this.db.assessments.bulkAdd(runRows as Envelope[]);
+        await this.db.summaries.bulkAdd(summaryRows as RecordSummary[]);
       }),
     );
   }

@@ -1,5 +1,5 @@
 // Tells the other tabs of this app, on this device, that a record was saved or deleted — so a tab with that record
-// open learns of it at once, instead of finding out when its own save is refused.
+// open learns of it at once, instead of finding out when its own save is refused — and that the library lock changed.
 
 import type { RecordChange } from './assessments';
 
@@ -19,6 +19,31 @@ export function recordChannel(): RecordChannel {
     post: (change) => channel.postMessage(change),
     listen(listener) {
       const onMessage = (e: MessageEvent<RecordChange>) => listener(e.data);
+      channel.addEventListener('message', onMessage);
+      return () => channel.removeEventListener('message', onMessage);
+    },
+  };
+}
+
+const LOCK_NAME = 'shirube-lock';
+
+/**
+ * Tells the other tabs that the library's lock changed (locked, unlocked, a new passphrase) or was closed ("lock
+ * now"): their key, or their plain codec, no longer matches the stored rows, so they go back to the unlock screen
+ * rather than write with it (storage/lock.ts refuses such a write anyway).
+ */
+export interface LockChannel {
+  post(): void;
+  listen(listener: () => void): () => void;
+}
+
+export function lockChannel(): LockChannel {
+  if (typeof BroadcastChannel === 'undefined') return { post: () => undefined, listen: () => () => undefined };
+  const channel = new BroadcastChannel(LOCK_NAME);
+  return {
+    post: () => channel.postMessage('lock-changed'),
+    listen(listener) {
+      const onMessage = () => listener();
       channel.addEventListener('message', onMessage);
       return () => channel.removeEventListener('message', onMessage);
     },

@@ -2,6 +2,7 @@
 
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { CaseRecord } from './cases';
+import { isSealedRow } from './codec';
 import { ENVELOPE_FORMAT, MIGRATIONS, readEnvelope, type Envelope } from './envelope';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { summarize, type RecordSummary } from './summary';
@@ -35,6 +36,8 @@ function migrateRows(from: number) {
 /** Write the library's summary of every readable record (an unreadable one is counted by the list, not hidden). */
 export async function writeSummaries(tx: Transaction): Promise<void> {
   const rows: unknown[] = await tx.table('assessments').toArray();
+  // A locked library's rows open only with the passphrase, which an upgrade does not have: its sealed summaries stay.
+  if (rows.some(isSealedRow)) return;
   const summaries = rows.flatMap((row) => {
     const r = readEnvelope(row);
     return r.ok ? [summarize(r.envelope)] : [];

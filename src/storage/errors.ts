@@ -2,7 +2,7 @@
 
 import type { Envelope } from './envelope';
 
-export type StorageFailure = 'unavailable' | 'quota' | 'blocked' | 'version' | 'corrupt' | 'conflict' | 'unknown';
+export type StorageFailure = 'unavailable' | 'quota' | 'blocked' | 'version' | 'corrupt' | 'conflict' | 'lock-changed' | 'unknown';
 
 export class StorageError extends Error {
   constructor(

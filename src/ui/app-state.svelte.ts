@@ -1,12 +1,15 @@
 // App-wide reactive state: language (with a reactive translator), the repositories, the route, and the
 // storage problem currently shown to the user.
 
+import { isolateParams } from './isolate';
 import type { i18n as I18n } from 'i18next';
 import { ensureLanguage, isLang, NAMESPACES, tList, type Lang, type Namespace, type TKey, type Translate } from '../i18n';
 import type { AssessmentRepository } from '../storage/assessments';
 import type { RecordChannel } from '../storage/channel';
 import type { SettingsRepository } from '../storage/settings';
 import type { CaseRepository } from '../storage/cases';
+import type { ShirubeDb } from '../storage/db';
+import type { LibraryLock } from '../app/lock';
 import { classify, StorageError } from '../storage/errors';
 import { saveBytes } from '../report/save-file';
 
@@ -15,7 +18,9 @@ export type Route =
   | { name: 'start'; flow: string; caseId?: string }
   | { name: 'assessment'; id: string }
   | { name: 'case'; id: string }
-  | { name: 'library' };
+  | { name: 'library' }
+  | { name: 'backup' }
+  | { name: 'lock' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -24,6 +29,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'c' && parts[1] && parts[2] === 'new' && parts[3]) return { name: 'start', flow: parts[3], caseId: parts[1] };
   if (parts[0] === 'c' && parts[1]) return { name: 'case', id: parts[1] };
   if (parts[0] === 'library' && parts.length === 1) return { name: 'library' };
+  if (parts[0] === 'backup' && parts.length === 1) return { name: 'backup' };
+  if (parts[0] === 'lock' && parts.length === 1) return { name: 'lock' };
   return { name: 'home' };
 }
 
@@ -33,6 +40,8 @@ export function routeHash(r: Route): string {
   if (r.name === 'assessment') return `#/a/${e(r.id)}`;
   if (r.name === 'case') return `#/c/${e(r.id)}`;
   if (r.name === 'library') return '#/library';
+  if (r.name === 'backup') return '#/backup';
+  if (r.name === 'lock') return '#/lock';
   return '#/';
 }
 
@@ -44,6 +53,15 @@ export class AppState {
   unsaved = $state(false);
   /** Something failed that no screen handles (an unhandled rejection or error): the rescue screen shows it. */
   fatal = $state<{ error: unknown } | null>(null);
+  /**
+   * The database a restore writes to in one transaction (it spans cases, runs and summaries, which no one repository
+   * does). Null: the backup screen opens the app's database for the restore and closes it after.
+   */
+  db: ShirubeDb | null = null;
+  /** The library is locked and this tab has no key yet: only the unlock screen is shown. */
+  locked = $state(false);
+  /** The library lock (main.ts sets it; null where the app runs without a database of its own, as in most tests). */
+  lock: LibraryLock | null = null;
   /** Bumped when a locale namespace arrives, so texts from it re-render. */
   private bundles = $state(0);
   // Bookkeeping only (which namespaces to load for the other language); nothing renders from it.
@@ -81,8 +99,14 @@ export class AppState {
   /** Reactive: markup calling t() re-renders when the language changes. */
   t: Translate = (key, options) => {
     void this.bundles;
-    return String(this.i18n.t(key, { ...(options ?? {}), lng: this.lang } as never));
+    return String(this.i18n.t(key, { ...isolateParams(options ?? {}), lng: this.lang } as never));
   };
+
+  /**
+   * A translation whose result becomes data (a copy's title), not a sentence on screen: the user's text is interpolated
+   * as typed, without the isolation marks t() adds for display.
+   */
+  tData: Translate = (key, options) => String(this.i18n.t(key, { ...(options ?? {}), lng: this.lang } as never));
 
   /** A text that may be absent by design (an option without a hint): empty then, never the key or an error. */
   optional = (key: TKey): string => {
@@ -120,6 +144,15 @@ export class AppState {
     const hash = routeHash(route);
     if (location.hash !== hash) location.hash = hash;
     this.route = route;
+  }
+
+  /**
+   * Another tab locked, unlocked or closed the library: this tab's codec no longer matches the stored rows. With
+   * nothing unsaved it reloads (to the unlock screen when locked); otherwise the answers stay on screen with the alert.
+   */
+  lockChanged(reload: () => void = () => location.reload()): void {
+    if (this.unsaved) this.storageError = new StorageError('lock-changed');
+    else reload();
   }
 
   reportStorage(e: unknown): void {
