@@ -59,5 +59,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/browser/**'],
     setupFiles: ['test/setup.ts'],
+    // Component tests walk whole flows in happy-dom; on a loaded two-core CI machine 5 s is not always enough. A timeout
+    // is a safety net against hangs here, never a performance assertion (npm run bench measures).
+    testTimeout: 20_000,
   },
 });

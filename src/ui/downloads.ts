@@ -7,10 +7,11 @@ import { exportEnvelope, exportFileName } from '../report/json';
 import { saveBytes } from '../report/save-file';
 import type { Envelope } from '../storage/envelope';
 
-/** What to show when writing a PDF failed: a character the font cannot draw is named, so the user can change it. */
-export function pdfFailureText(e: unknown, t: Translate): string {
-  const missing = e instanceof Error && e.name === 'MissingGlyphsError' ? (e as Error & { characters: string[] }).characters : null;
-  if (missing) return t('common:outcome.pdfMissingGlyphs', { characters: missing.join(' ') });
+/**
+ * The technical detail shown under "the PDF could not be made" (PdfStatus gives the message). No character makes a PDF
+ * fail any more: what the Japanese font lacks is drawn from a fallback font or the device's glyphs.
+ */
+export function pdfFailureText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -18,7 +19,7 @@ export function downloadEnvelopeJson(env: Envelope): void {
   saveBytes(exportEnvelope(env), exportFileName(env, 'json'), 'application/json');
 }
 
-/** The outcome's dated deadlines as an .ics file; false when there is nothing dated to add. */
+/** The outcome's dated deadlines as an .ics file (`t` interpolates the title as typed: it becomes data); false when there is nothing dated to add. */
 export function downloadDeadlinesIcs(env: Envelope, outcome: Outcome, t: Translate): boolean {
   const entries = deadlineEntries(env.id, outcome, (duty) => ({
     summary: t('common:calendar.summary', {

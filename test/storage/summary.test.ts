@@ -2,12 +2,15 @@
 // stored outcome, which a file can tamper with — and it says whether the record is in progress, done or signed off,
 // whether it was made under older rules, and whether its saved verdict differs from the current one.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { AssessmentRepository } from '../../src/storage/assessments';
+import { CaseRepository } from '../../src/storage/cases';
+import { PLAIN, type RowCodec } from '../../src/storage/codec';
 import { evaluate } from '../../src/domain/evaluate';
 import { RULES_REVISION } from '../../src/domain/ruleset';
 import { readEnvelope, type Envelope } from '../../src/storage/envelope';
 import { summarize } from '../../src/storage/summary';
-import { caseBundle, envelope } from './helpers';
+import { caseBundle, envelope, freshDb } from './helpers';
 
 const v4 = () => envelope('envelope-v4.json');
 const v1 = () => envelope('envelope-v1.json');
@@ -101,5 +104,58 @@ describe('summarize', () => {
       if (!read.ok) throw new Error(`${run.flow}: unreadable ${JSON.stringify(read.problem)}`);
       expect(summarize(read.envelope), run.flow).toMatchObject({ verdict: r.outcome.outcome, savedDiffers: false, status: 'done' });
     }
+  });
+});
+
+describe('summaries computed under earlier rules', () => {
+  it('are computed again when the list is read, shown right at once, and stored for next time', async () => {
+    const { db } = freshDb();
+    const assessments = new AssessmentRepository(db);
+    const cases = new CaseRepository(db);
+    const env = v4();
+    await assessments.save(env);
+    // As an app update leaves it: a summary computed by an earlier build, whose rules gave another verdict.
+    const stored = (await db.summaries.get(env.id))!;
+    await db.summaries.put({ ...stored, verdict: 'not-reportable', computedWith: 'rules-of-an-earlier-build' });
+
+    const { items } = await assessments.list();
+    expect(items.find((s) => s.id === env.id)).toMatchObject({ verdict: 'reportable', computedWith: RULES_REVISION });
+    await vi.waitFor(async () => expect((await db.summaries.get(env.id))?.computedWith).toBe(RULES_REVISION));
+    expect(await db.summaries.get(env.id)).toEqual(summarize((await assessments.get(env.id))!));
+    // The case list reads the same summaries: a stale one there is computed again too.
+    await cases.importBundle(caseBundle());
+    const run = caseBundle().runs[0]!;
+    const runSummary = (await db.summaries.get(run.id))!;
+    await db.summaries.put({ ...runSummary, verdict: null, status: 'in-progress', computedWith: 'old' });
+    await cases.list();
+    await vi.waitFor(async () => expect((await db.summaries.get(run.id))?.computedWith).toBe(RULES_REVISION));
+  });
+
+  it('a newer save from another tab is never overwritten by a summary of the older record', async () => {
+    const { db } = freshDb();
+    // A codec that holds the write-back's encoding until released: another tab saves in between, deterministically.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let holding = false;
+    const held: RowCodec = {
+      ...PLAIN,
+      encode: async (row, clear) => {
+        if (holding && 'computedWith' in row) await gate;
+        return PLAIN.encode(row, clear);
+      },
+    };
+    const assessments = new AssessmentRepository(db, undefined, held);
+    const env = v4();
+    await assessments.save(env);
+    const stored = (await db.summaries.get(env.id))!;
+    await db.summaries.put({ ...stored, computedWith: 'old' });
+
+    holding = true;
+    await assessments.list();
+    const other = new AssessmentRepository(db);
+    await other.save({ ...(await other.get(env.id))!, title: '別のタブで変えた名前' });
+    release();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await db.summaries.get(env.id))?.title).toBe('別のタブで変えた名前');
   });
 });

@@ -1,0 +1,42 @@
+// Bidi isolation of user text in the app's sentences: a right-to-left override in a title stays inside the title.
+
+import { describe, expect, it } from 'vitest';
+import { isolate, isolateParams } from '../../src/ui/isolate';
+import { jaCommon, makeApp } from './helpers';
+
+const RLO = '\u202E';
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+describe('isolate', () => {
+  it('wraps the text in FSI … PDI, keeping an override typed inside it', () => {
+    expect(isolate(`${RLO}evil`)).toBe(`${FSI}${RLO}evil${PDI}`);
+  });
+
+  it('removes isolate controls of the text itself, so a stray PDI cannot close the isolate early', () => {
+    expect(isolate(`a${PDI}${RLO}b\u2066c`)).toBe(`${FSI}a${RLO}bc${PDI}`);
+  });
+
+  it('leaves empty text empty, and non-user values (counts, dates) as given', () => {
+    expect(isolate('')).toBe('');
+    expect(isolateParams({ title: 'x', n: 3, date: '2026年4月1日' })).toEqual({ title: `${FSI}x${PDI}`, n: 3, date: '2026年4月1日' });
+  });
+});
+
+describe('app.t with user text', () => {
+  it('isolates a title inside a sentence, so the words after it are not mirrored', async () => {
+    const { app } = await makeApp('ja');
+    const title = `${RLO}悪意のある名前`;
+    const text = app.t('common:case.inCase', { title });
+    expect(text).toBe(jaCommon.case.inCase.replace('{{title}}', `${FSI}${title}${PDI}`));
+    // After the isolate closes, nothing of the override is left open: the sentence's closing words follow the PDI.
+    expect(text.slice(text.indexOf(PDI) + 1)).toBe(jaCommon.case.inCase.split('{{title}}')[1]);
+  });
+
+  it('tData interpolates as typed: a copy’s title is data and must not gain invisible marks', async () => {
+    const { app } = await makeApp('ja');
+    const copy = app.tData('common:library.copyTitle', { title: '顧客名簿' });
+    expect(copy).toBe(jaCommon.library.copyTitle.replace('{{title}}', '顧客名簿'));
+    expect(copy).not.toMatch(/[\u2066-\u2069]/);
+  });
+});
