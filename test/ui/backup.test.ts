@@ -116,7 +116,7 @@ describe('restore or import a file', () => {
   });
 
   it(
-    'a large backup: records already here come first, 200 rows at a time; the rest restore with the default',
+    'a large backup: records already here come first, 200 rows at a time; every record counted with its default',
     { timeout: 30_000 },
     async () => {
       const t = await makeApp();
