@@ -9,8 +9,9 @@ import type { TKey } from './keys';
 export type { TKey } from './keys';
 export { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from './languages';
 
-export type Namespace = 'common' | FlowId | 'citations' | 'holidays';
-export const NAMESPACES: readonly Namespace[] = ['common', ...FLOW_IDS, 'citations', 'holidays'];
+/** `records`: the library, backup and lock screens' texts, loaded when one of them opens (not with the home page). */
+export type Namespace = 'common' | 'records' | FlowId | 'citations' | 'holidays';
+export const NAMESPACES: readonly Namespace[] = ['common', 'records', ...FLOW_IDS, 'citations', 'holidays'];
 
 /** Each flow's name and one-line summary per language (virtual:flow-cards, from the flows' own locale files). */
 export type FlowCards = Readonly<Record<string, Readonly<Record<string, { title: string; subtitle: string }>>>>;

@@ -1,7 +1,8 @@
-// Typed translation keys: every `common:` key is checked against locales/ja/common.json at compile time;
+// Typed translation keys: every `common:` and `records:` key is checked against locales/ja at compile time;
 // flow, citation and holiday keys are built from domain ids and checked by the locale tests instead.
 
 import type common from '../../locales/ja/common.json';
+import type records from '../../locales/ja/records.json';
 import type { FlowId } from '../domain/flows/registry';
 
 type Leaves<T, P extends string = ''> = {
@@ -9,5 +10,6 @@ type Leaves<T, P extends string = ''> = {
 }[keyof T & string];
 
 export type CommonKey = `common:${Leaves<typeof common>}`;
+export type RecordsKey = `records:${Leaves<typeof records>}`;
 /** Flow namespaces come from the registry, so a new flow's keys are typed without editing this file. */
-export type TKey = CommonKey | `${FlowId | 'citations' | 'holidays'}:${string}`;
+export type TKey = CommonKey | RecordsKey | `${FlowId | 'citations' | 'holidays'}:${string}`;

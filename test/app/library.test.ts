@@ -7,26 +7,28 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  acceptReassessment,
-  duplicateRecord,
   filterEntries,
   idForUrl,
   libraryEntries,
-  loadReassessments,
   NO_FILTER,
   normalize,
   queryTerms,
-  reassess,
-  removeEntry,
-  restoreRemoved,
   SearchIndex,
-  selectionOf,
-  setEntryArchived,
   sortEntries,
   type AnswerLabel,
   type LibraryEntry,
   type LibraryFilter,
 } from '../../src/app/library';
+import {
+  acceptReassessment,
+  duplicateRecord,
+  loadReassessments,
+  reassess,
+  removeEntry,
+  restoreRemoved,
+  selectionOf,
+  setEntryArchived,
+} from '../../src/app/library-actions';
 import { questionOf } from '../../src/domain/engine';
 import { evaluate } from '../../src/domain/evaluate';
 import { flowDefinition } from '../../src/domain/flows/registry';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { backupDue } from '../../src/app/backup';
+import { backupDue } from '../../src/app/backup-due';
 import { commitRestore, countChoices, planRestore, type RestoreDeps, type RestorePlan } from '../../src/app/restore';
 import { AssessmentRepository } from '../../src/storage/assessments';
 import { writeBackup } from '../../src/storage/backup';

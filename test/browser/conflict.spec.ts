@@ -42,7 +42,7 @@ test('a save from a stale tab is refused, and keeping both leaves both records i
   await expect(questionOn(page)).toBeVisible();
 
   await other.goto('/#/library');
-  const list = other.getByRole('list', { name: t('library.listLabel') });
+  const list = other.getByRole('list', { name: t('records:library.listLabel') });
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(list.getByRole('link', { name: '二つのタブで開いた記録', exact: true })).toBeVisible();
   await expect(list.getByRole('link', { name: t('conflict.copyTitle', { title: '二つのタブで開いた記録' }), exact: true })).toBeVisible();
@@ -72,5 +72,5 @@ test('choosing the other tab’s version loads it and drops only this tab’s un
   // Where the other tab stood: its two answers are the record now.
   await expect(questionOn(page)).toHaveAttribute('data-question', theirs ?? '');
   await page.goto('/#/library');
-  await expect(page.getByRole('list', { name: t('library.listLabel') }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: t('records:library.listLabel') }).getByRole('listitem')).toHaveCount(1);
 });

@@ -19,7 +19,7 @@ async function save(page: Page, title: string, n?: number): Promise<void> {
   await saved(page);
 }
 
-const list = (page: Page) => page.getByRole('list', { name: t('library.listLabel') });
+const list = (page: Page) => page.getByRole('list', { name: t('records:library.listLabel') });
 const row = (page: Page, title: string) =>
   list(page)
     .getByRole('listitem')
@@ -33,22 +33,22 @@ test('the library finds a record by search, archives it, deletes one and undoes 
 
   await page.goto('/#/');
   await page
-    .getByRole('link', { name: t('library.homeLink') })
+    .getByRole('link', { name: t('home.libraryLink') })
     .first()
     .click();
-  await expect(mainHeading(page)).toHaveText(t('library.title'));
-  await expect(count(page)).toHaveText(t('library.count', { n: 3 }));
+  await expect(mainHeading(page)).toHaveText(t('records:library.title'));
+  await expect(count(page)).toHaveText(t('records:library.count', { n: 3 }));
   await expect(list(page).getByRole('listitem')).toHaveCount(3);
   const done = row(page, '顧客名簿の誤送信');
   await expect(done).toContainText(tx('ja', 'leak:outcomes.reportable.title'));
-  await expect(done).toContainText(t('library.statuses.done'));
-  await expect(row(page, '社内メールの誤送信')).toContainText(t('library.statuses.in-progress'));
+  await expect(done).toContainText(t('records:library.statuses.done'));
+  await expect(row(page, '社内メールの誤送信')).toContainText(t('records:library.statuses.in-progress'));
 
   // By title, and by an answer as the screen reads it (「個人データ」 is only answered in the finished one).
-  const search = page.getByRole('searchbox', { name: t('library.searchLabel') });
+  const search = page.getByRole('searchbox', { name: t('records:library.searchLabel') });
   await search.fill('メール');
   await expect(list(page).getByRole('listitem')).toHaveCount(1);
-  await expect(count(page)).toHaveText(t('library.countFiltered', { n: 1, total: 3 }));
+  await expect(count(page)).toHaveText(t('records:library.countFiltered', { n: 1, total: 3 }));
   await expect(row(page, '社内メールの誤送信')).toBeVisible();
   await search.fill('個人データ');
   await expect(list(page).getByRole('listitem')).toHaveCount(1);
@@ -58,31 +58,33 @@ test('the library finds a record by search, archives it, deletes one and undoes 
 
   // Archive: out of the everyday view, still there when asked for.
   await row(page, '委託先での紛失')
-    .getByRole('button', { name: t('library.actions.archive') })
+    .getByRole('button', { name: t('records:library.actions.archive') })
     .click();
-  await expect(page.getByTestId('library-notice')).toContainText(t('library.archivedDone', { title: '委託先での紛失' }));
+  await expect(page.getByTestId('library-notice')).toContainText(t('records:library.archivedDone', { title: '委託先での紛失' }));
   await expect(list(page).getByRole('listitem')).toHaveCount(2);
-  await page.getByLabel(t('library.archived'), { exact: true }).selectOption({ label: t('library.archivedFilter.archived') });
+  await page
+    .getByLabel(t('records:library.archived'), { exact: true })
+    .selectOption({ label: t('records:library.archivedFilter.archived') });
   await expect(list(page).getByRole('listitem')).toHaveCount(1);
-  await expect(row(page, '委託先での紛失')).toContainText(t('library.archivedTag'));
-  await page.getByLabel(t('library.archived'), { exact: true }).selectOption({ label: t('library.archivedFilter.active') });
+  await expect(row(page, '委託先での紛失')).toContainText(t('records:library.archivedTag'));
+  await page.getByLabel(t('records:library.archived'), { exact: true }).selectOption({ label: t('records:library.archivedFilter.active') });
   await expect(list(page).getByRole('listitem')).toHaveCount(2);
 
   // Delete, then undo: the record is back, also after a reload (it is in IndexedDB again).
   await row(page, '社内メールの誤送信')
-    .getByRole('button', { name: t('library.actions.delete') })
+    .getByRole('button', { name: t('records:library.actions.delete') })
     .click();
   const notice = page.getByTestId('library-notice');
-  await expect(notice).toContainText(t('library.deleted', { title: '社内メールの誤送信' }));
+  await expect(notice).toContainText(t('records:library.deleted', { title: '社内メールの誤送信' }));
   await expect(notice).toBeFocused();
   await expect(list(page).getByRole('listitem')).toHaveCount(1);
-  await notice.getByRole('button', { name: t('library.undo') }).click();
-  await expect(notice).toContainText(t('library.restored', { title: '社内メールの誤送信' }));
+  await notice.getByRole('button', { name: t('records:library.undo') }).click();
+  await expect(notice).toContainText(t('records:library.restored', { title: '社内メールの誤送信' }));
   await expect(row(page, '社内メールの誤送信')).toBeVisible();
   await page.reload();
-  await expect(mainHeading(page)).toHaveText(t('library.title'));
+  await expect(mainHeading(page)).toHaveText(t('records:library.title'));
   await expect(list(page).getByRole('listitem')).toHaveCount(2);
-  await expect(row(page, '社内メールの誤送信')).toContainText(t('library.statuses.in-progress'));
+  await expect(row(page, '社内メールの誤送信')).toContainText(t('records:library.statuses.in-progress'));
 
   // The restored record opens where it was left.
   await row(page, '社内メールの誤送信').getByRole('link', { name: '社内メールの誤送信', exact: true }).click();

@@ -54,15 +54,15 @@ test('a locked library: nothing readable on disk, the unlock screen refuses a wr
   // Lock it from the settings screen (linked from every page's footer).
   await page.goto('/#/');
   await page.getByTestId('lock-link').click();
-  await expect(mainHeading(page)).toHaveText(t('lock.settings.title'));
-  await expect(page.getByTestId('lock-status')).toHaveText(t('lock.settings.statusOpen'));
-  await page.getByLabel(t('lock.settings.passphrase'), { exact: true }).fill(PASS);
-  await page.getByLabel(t('lock.settings.confirm'), { exact: true }).fill(PASS);
-  await page.getByLabel(t('lock.settings.understand'), { exact: true }).check();
-  await page.getByRole('button', { name: t('lock.settings.enable'), exact: true }).click();
-  await expect(page.getByTestId('lock-done')).toHaveText(t('lock.settings.enabled'));
+  await expect(mainHeading(page)).toHaveText(t('records:lock.settings.title'));
+  await expect(page.getByTestId('lock-status')).toHaveText(t('records:lock.settings.statusOpen'));
+  await page.getByLabel(t('records:lock.settings.passphrase'), { exact: true }).fill(PASS);
+  await page.getByLabel(t('records:lock.settings.confirm'), { exact: true }).fill(PASS);
+  await page.getByLabel(t('records:lock.settings.understand'), { exact: true }).check();
+  await page.getByRole('button', { name: t('records:lock.settings.enable'), exact: true }).click();
+  await expect(page.getByTestId('lock-done')).toHaveText(t('records:lock.settings.enabled'));
   // The other tab was told, and reloaded to the unlock screen.
-  await expect(mainHeading(other)).toHaveText(t('lock.unlock.title'));
+  await expect(mainHeading(other)).toHaveText(t('records:lock.unlock.title'));
   await other.close();
 
   const raw = await rawRows(page);
@@ -73,22 +73,22 @@ test('a locked library: nothing readable on disk, the unlock screen refuses a wr
   // A new visit: only the unlock screen.
   await page.goto('/#/library');
   await page.reload();
-  await expect(mainHeading(page)).toHaveText(t('lock.unlock.title'));
+  await expect(mainHeading(page)).toHaveText(t('records:lock.unlock.title'));
   await expect(page.getByText(TITLE)).toHaveCount(0);
 
-  const field = page.getByLabel(t('lock.unlock.label'), { exact: true });
+  const field = page.getByLabel(t('records:lock.unlock.label'), { exact: true });
   await field.fill('まちがったパスフレーズです');
-  await page.getByRole('button', { name: t('lock.unlock.submit'), exact: true }).click();
+  await page.getByRole('button', { name: t('records:lock.unlock.submit'), exact: true }).click();
   const summary = page.locator('.error-summary');
-  await expect(summary).toContainText(t('lock.errors.wrong'));
+  await expect(summary).toContainText(t('records:lock.errors.wrong'));
   await expect(summary).toBeFocused();
-  await expect(mainHeading(page)).toHaveText(t('lock.unlock.title'));
+  await expect(mainHeading(page)).toHaveText(t('records:lock.unlock.title'));
   expect(await rawRows(page)).toBe(raw);
 
   await field.fill(PASS);
-  await page.getByRole('button', { name: t('lock.unlock.submit'), exact: true }).click();
+  await page.getByRole('button', { name: t('records:lock.unlock.submit'), exact: true }).click();
   // The address asked for the library: it shows, with the record.
-  await expect(mainHeading(page)).toHaveText(t('library.title'));
+  await expect(mainHeading(page)).toHaveText(t('records:library.title'));
   await expect(page.getByRole('link', { name: TITLE, exact: true })).toBeVisible();
   expect(await rawRows(page)).toBe(raw);
 });

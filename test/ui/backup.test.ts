@@ -12,12 +12,12 @@ import { dumpDatabase } from '../../src/storage/dump';
 import Backup from '../../src/ui/backup/Backup.svelte';
 import StorageStatus from '../../src/ui/backup/StorageStatus.svelte';
 import { caseBundle, envelope } from '../storage/helpers';
-import { expectHeading, fixture, fixtureText, jaCommon, makeApp, saveAssessment, v1FixtureText, type TestApp } from './helpers';
+import { expectHeading, fixture, fixtureText, jaRecords, makeApp, saveAssessment, v1FixtureText, type TestApp } from './helpers';
 
 vi.mock('../../src/report/save-file', () => ({ saveBytes: vi.fn() }));
 const { saveBytes } = await import('../../src/report/save-file');
 
-const B = jaCommon.backup;
+const B = jaRecords.backup;
 const fill = (template: string, vars: Record<string, string | number>): string =>
   template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
 const caseText = () => readFileSync(join(__dirname, '../fixtures/case-v4.json'), 'utf8');
@@ -207,10 +207,10 @@ describe('restore or import a file', () => {
 
     await user.click(within(row).getByRole('radio', { name: B.restore.choices.replace }));
     await user.click(screen.getByRole('button', { name: B.restore.confirm }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(t.app.t('common:backup.restore.confirmRequired', { title: env.title }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(t.app.t('records:backup.restore.confirmRequired', { title: env.title }));
     expect(await dumpDatabase(t.db, now)).toBe(before);
 
-    await user.click(within(row).getByRole('checkbox', { name: t.app.t('common:backup.restore.confirmSignedOff', { title: env.title }) }));
+    await user.click(within(row).getByRole('checkbox', { name: t.app.t('records:backup.restore.confirmSignedOff', { title: env.title }) }));
     await user.click(screen.getByRole('button', { name: B.restore.confirm }));
     expect(await screen.findByTestId('restore-done')).toHaveTextContent(fill(B.restore.done, { added: 1, replaced: 1, skipped: 0 }));
     const stored = await t.assessments.get(env.id);
@@ -230,7 +230,7 @@ describe('storage on this device', () => {
   it('granted: says so, with usage and quota', async () => {
     const t = await makeApp('en');
     render(StorageStatus, { props: { app: t.app, storage: fake(true) } });
-    expect(await screen.findByText(t.app.t('common:backup.storage.granted'))).toBeInTheDocument();
+    expect(await screen.findByText(t.app.t('records:backup.storage.granted'))).toBeInTheDocument();
     expect(await screen.findByText(/12\.3 MB.*2 GB/)).toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
@@ -240,17 +240,17 @@ describe('storage on this device', () => {
     const storage = fake(false, false);
     render(StorageStatus, { props: { app: t.app, storage } });
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: t.app.t('common:backup.storage.ask') }));
-    expect(await screen.findByText(t.app.t('common:backup.storage.refused'))).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: t.app.t('records:backup.storage.ask') }));
+    expect(await screen.findByText(t.app.t('records:backup.storage.refused'))).toBeInTheDocument();
     vi.mocked(storage.persist).mockResolvedValue(true);
-    await user.click(screen.getByRole('button', { name: t.app.t('common:backup.storage.ask') }));
-    expect(await screen.findByText(t.app.t('common:backup.storage.granted'))).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: t.app.t('records:backup.storage.ask') }));
+    expect(await screen.findByText(t.app.t('records:backup.storage.granted'))).toBeInTheDocument();
   });
 
   it('unsupported: says the browser does not say', async () => {
     const t = await makeApp('en');
     render(StorageStatus, { props: { app: t.app, storage: {} as StorageManager } });
-    expect(await screen.findByText(t.app.t('common:backup.storage.unsupported'))).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByText(t.app.t('common:backup.storage.usageUnknown'))).toBeInTheDocument());
+    expect(await screen.findByText(t.app.t('records:backup.storage.unsupported'))).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(t.app.t('records:backup.storage.usageUnknown'))).toBeInTheDocument());
   });
 });

@@ -16,11 +16,12 @@ import { AppState } from '../../src/ui/app-state.svelte';
 import { leakFacts, leakFactsBefore } from '../fixtures/leak-facts';
 import AssessmentScreen from '../../src/ui/AssessmentScreen.svelte';
 import jaCommon from '../../locales/ja/common.json';
+import jaRecords from '../../locales/ja/records.json';
 import jaLeak from '../../locales/ja/leak.json';
 import enCommon from '../../locales/en/common.json';
 import enLeak from '../../locales/en/leak.json';
 
-export { jaCommon, jaLeak, enCommon, enLeak };
+export { jaCommon, jaRecords, jaLeak, enCommon, enLeak };
 
 export interface TestApp {
   app: AppState;

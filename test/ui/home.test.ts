@@ -35,8 +35,8 @@ describe('backup and import', () => {
   it('links to the backup screen, where files are restored or imported (test/ui/backup.test.ts)', async () => {
     const t = await makeApp();
     await renderHome(t);
-    expect(screen.getAllByRole('link', { name: jaCommon.backup.link })[0]).toHaveAttribute('href', '#/backup');
-    expect(screen.getByRole('link', { name: jaCommon.backup.restore.heading })).toHaveAttribute('href', '#/backup');
+    expect(screen.getAllByRole('link', { name: jaCommon.home.backupLink })[0]).toHaveAttribute('href', '#/backup');
+    expect(screen.getByRole('link', { name: jaCommon.home.restoreHeading })).toHaveAttribute('href', '#/backup');
     // No file is read on the home page any more: one import path, with its preview, on the backup screen.
     expect(document.querySelector('input[type="file"]')).toBeNull();
   });
@@ -46,8 +46,8 @@ describe('backup and import', () => {
     await saveAssessment(t, { title: '既存の判定' });
     await renderHome(t);
     const banner = await screen.findByTestId('backup-reminder');
-    expect(banner).toHaveTextContent(jaCommon.backup.reminder.never);
-    expect(within(banner).getByRole('link', { name: jaCommon.backup.reminder.link })).toHaveAttribute('href', '#/backup');
+    expect(banner).toHaveTextContent(jaCommon.home.backupReminder.never);
+    expect(within(banner).getByRole('link', { name: jaCommon.home.backupReminder.link })).toHaveAttribute('href', '#/backup');
   });
 
   it('reminds when the last backup is older than 30 days, not after a recent one, and not with nothing saved', async () => {

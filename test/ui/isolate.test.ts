@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { isolate, isolateParams } from '../../src/ui/isolate';
-import { jaCommon, makeApp } from './helpers';
+import { jaCommon, jaRecords, makeApp } from './helpers';
 
 const RLO = '\u202E';
 const FSI = '\u2068';
@@ -35,8 +35,8 @@ describe('app.t with user text', () => {
 
   it('tData interpolates as typed: a copy’s title is data and must not gain invisible marks', async () => {
     const { app } = await makeApp('ja');
-    const copy = app.tData('common:library.copyTitle', { title: '顧客名簿' });
-    expect(copy).toBe(jaCommon.library.copyTitle.replace('{{title}}', '顧客名簿'));
+    const copy = app.tData('records:library.copyTitle', { title: '顧客名簿' });
+    expect(copy).toBe(jaRecords.library.copyTitle.replace('{{title}}', '顧客名簿'));
     expect(copy).not.toMatch(/[\u2066-\u2069]/);
   });
 });

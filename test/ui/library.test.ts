@@ -15,7 +15,7 @@ import Library from '../../src/ui/library/Library.svelte';
 import jaPi from '../../locales/ja/personal-info.json';
 import { PI_PLAIN } from '../fixtures/flow-facts';
 import { leakFacts } from '../fixtures/leak-facts';
-import { expectHeading, fixture, jaCommon, jaLeak, makeApp, REPORTABLE_FACTS, v1FixtureText, type TestApp } from './helpers';
+import { expectHeading, fixture, jaCommon, jaRecords, jaLeak, makeApp, REPORTABLE_FACTS, v1FixtureText, type TestApp } from './helpers';
 
 const exportSpy = vi.hoisted(() => ({ calls: [] as unknown[][] }));
 vi.mock('../../src/app/backup', async (importOriginal) => {
@@ -31,7 +31,7 @@ vi.mock('../../src/app/backup', async (importOriginal) => {
 vi.mock('../../src/report/save-file', () => ({ saveBytes: vi.fn() }));
 const { saveBytes } = await import('../../src/report/save-file');
 
-const L = jaCommon.library;
+const L = jaRecords.library;
 const fill = (template: string, vars: Record<string, string | number>): string =>
   template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
 
@@ -482,14 +482,14 @@ describe('the home page', () => {
     render(Home, { props: { app: t.app } });
     await expectHeading(jaCommon.home.title);
     await screen.findByRole('link', { name: '記録その7' });
-    const recent = screen.getByRole('heading', { name: L.homeRecent }).nextElementSibling as HTMLElement;
+    const recent = screen.getByRole('heading', { name: jaCommon.home.recentHeading }).nextElementSibling as HTMLElement;
     expect(
       within(recent)
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['記録その7', '記録その6', '記録その5', '記録その4', '記録その3']);
     expect(screen.queryByRole('link', { name: 'アーカイブ済みの記録' })).toBeNull();
-    const links = screen.getAllByRole('link', { name: L.homeLink });
+    const links = screen.getAllByRole('link', { name: jaCommon.home.libraryLink });
     expect(links.length).toBeGreaterThanOrEqual(1);
     for (const a of links) expect(a).toHaveAttribute('href', '#/library');
   });

@@ -12,13 +12,13 @@ import { enableLock, lockState } from '../../src/storage/lock';
 import { MIN_PASSPHRASE } from '../../src/storage/vault';
 import App from '../../src/ui/App.svelte';
 import LockSettings from '../../src/ui/lock/LockSettings.svelte';
-import { jaCommon, makeApp, saveAssessment, type TestApp } from './helpers';
+import { jaCommon, jaRecords, makeApp, saveAssessment, type TestApp } from './helpers';
 
 // A small derivation cost keeps the tests quick; the app's default is 600,000.
 const FAST = 1000;
 const PASS = '監査室のノートパソコン';
 const TITLE = '取引先名簿の誤送信';
-const L = jaCommon.lock;
+const L = jaRecords.lock;
 const tooShort = L.errors.tooShort.replace('{{min}}', String(MIN_PASSPHRASE));
 
 async function rawDump(db: ShirubeDb) {

@@ -6,7 +6,7 @@ import { RULES_REVISION } from '../../domain/ruleset';
 import type { Deadline, FlowId, Outcome } from '../../domain/types';
 import type { Translate } from '../../i18n';
 import { formatDate, formatRevision } from '../../i18n/format';
-import type { Reassessment } from '../../app/library';
+import type { Reassessment } from '../../app/library-actions';
 import { presentChange, verdictLine } from '../../view/outcome';
 
 export interface PreviewRow {
@@ -37,7 +37,7 @@ function deadlineText(flow: FlowId, d: Deadline, t: Translate): string {
         : d.due
           ? t('common:deadline.due', { date: formatDate(d.due, t) })
           : t('common:deadline.days', { days: d.days ?? 0 });
-  return t('common:library.rulesUpdate.deadline', { duty: t(`${flow}:duties.${d.duty}.title`), when });
+  return t('records:library.rulesUpdate.deadline', { duty: t(`${flow}:duties.${d.duty}.title`), when });
 }
 
 function partsOf(flow: FlowId, o: Outcome | null, t: Translate): Record<PreviewRow['part'], string[]> {
@@ -63,8 +63,8 @@ export function rulesPreview(r: Reassessment, t: Translate): RulesPreview {
     id: env.id,
     flow: env.flow,
     kind: r.kind,
-    beforeHeading: t('common:library.rulesUpdate.before', { revision: formatRevision(env.rulesRevision, t) }),
-    afterHeading: t('common:library.rulesUpdate.after', { revision: formatRevision(RULES_REVISION, t) }),
+    beforeHeading: t('records:library.rulesUpdate.before', { revision: formatRevision(env.rulesRevision, t) }),
+    afterHeading: t('records:library.rulesUpdate.after', { revision: formatRevision(RULES_REVISION, t) }),
   };
   if (r.kind !== 'ready') return { ...head, change: '', rows: [] };
   const before = partsOf(env.flow, r.before, t);
@@ -75,7 +75,7 @@ export function rulesPreview(r: Reassessment, t: Translate): RulesPreview {
     change: r.before ? presentChange(env.flow, r.before, r.after, t) : '',
     rows: ROWS.map((row) => ({
       part: row.part,
-      label: t(`common:library.rulesUpdate.${row.label}`),
+      label: t(`records:library.rulesUpdate.${row.label}`),
       before: before[row.part],
       after: after[row.part],
       changed: changed.has(row.compared),
