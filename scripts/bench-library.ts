@@ -32,8 +32,11 @@ export interface LibraryFigures {
   heapMb: number | null;
 }
 
-/** The seed compiled to one IIFE (global ShirubeBenchSeed), from the same sources the app is built from. */
-async function seedScript(): Promise<string> {
+/**
+ * A script of the app's own sources compiled to one IIFE (global `name`) to inject into the bench's page: the seed here,
+ * the backup bench's page code too. Nothing of it is in dist/.
+ */
+export async function pageIife(entry: string, name: string): Promise<string> {
   const out = await build({
     configFile: false,
     root: ROOT,
@@ -43,13 +46,15 @@ async function seedScript(): Promise<string> {
       write: false,
       target: 'es2022',
       minify: true,
-      lib: { entry: join(ROOT, 'scripts/bench-library-seed.ts'), formats: ['iife'], name: 'ShirubeBenchSeed', fileName: 'seed' },
+      lib: { entry: join(ROOT, entry), formats: ['iife'], name, fileName: 'page' },
     },
   });
   for (const o of Array.isArray(out) ? out : [out])
     if ('output' in o) for (const chunk of o.output) if (chunk.type === 'chunk') return chunk.code;
-  throw new Error('the seed script was not built');
+  throw new Error(`${entry} was not built`);
 }
+
+const seedScript = () => pageIife('scripts/bench-library-seed.ts', 'ShirubeBenchSeed');
 
 /** Every scenario of the public packs (all four flows), as facts to seed records from. */
 export function scenarios(): SeedScenario[] {

@@ -60,3 +60,11 @@ export function formatCitation(id: string, t: Translate, lang: Lang): string {
 export function formatRevision(id: string, t: Translate): string {
   return isKnownRevision(id) ? t(`common:rulesRevision.${id}`) : id;
 }
+
+/** A storage size as a person reads it: megabytes, or gigabytes from 1 GB, one decimal, in the language's own form. */
+export function formatBytes(bytes: number, lang: Lang): string {
+  const gb = bytes >= 1e9;
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: gb ? 'gigabyte' : 'megabyte', maximumFractionDigits: 1 }).format(
+    bytes / (gb ? 1e9 : 1e6),
+  );
+}

@@ -69,29 +69,7 @@ function recordMeta(env: Envelope, t: Translate, lang: Lang): { label: string; v
  * is isolated like everywhere else in the PDF.
  */
 function historyItems(env: Envelope, t: Translate, lang: Lang): ReportItem[] {
-  const isolated: Envelope = {
-    ...env,
-    history: env.history.map((e) => {
-      switch (e.kind) {
-        case 'note':
-          return {
-            ...e,
-            from: typeof e.from === 'string' ? userText(e.from) : e.from,
-            to: typeof e.to === 'string' ? userText(e.to) : e.to,
-          };
-        case 'title':
-        case 'assessor':
-        case 'reviewer':
-          return { ...e, from: userText(e.from), to: userText(e.to) };
-        case 'signed-off':
-        case 'new-version':
-          return { ...e, by: userText(e.by) };
-        default:
-          return e;
-      }
-    }),
-  };
-  const entries = presentHistory(isolated, t, lang);
+  const entries = presentHistory(env, t, lang, userText);
   return entries.length ? entries.map((c) => ({ title: c.when, body: c.text })) : [{ title: t('common:report.historyEmpty') }];
 }
 

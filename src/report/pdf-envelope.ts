@@ -69,15 +69,6 @@ export function findEnvelope(pdf: Uint8Array): EnvelopeSearch {
   return appended ? { kind: 'ambiguous' } : { kind: 'none' };
 }
 
-/**
- * Recovers the envelope JSON embedded by renderPdf, or null when the bytes hold none that is certainly the app's (another
- * PDF, one re-saved by a tool that compressed the metadata stream, a damaged or an altered one): see findEnvelope.
- */
-export function extractEnvelopeJson(pdf: Uint8Array): string | null {
-  const r = findEnvelope(pdf);
-  return r.kind === 'found' ? r.json : null;
-}
-
 function decodePayload(text: string, start: number, limit: number): string | null {
   const end = text.indexOf(END, start);
   if (end < 0 || end > limit) return null;

@@ -147,24 +147,28 @@ export type EnvelopeResult = { ok: true; envelope: Envelope; migratedFrom?: numb
  * Migrations from each older schema version to the next, as pure functions over plain JSON.
  * Version 1 is the first; a new version adds an entry here and a fixture under test/fixtures/.
  */
+/**
+ * The record-keeping fields of version 4 as a record starts: no reasons, people or sign-off, not archived, no earlier
+ * version, no history, revision 0. A new run and a migrated older one both begin here (a function: fresh objects).
+ */
+const RECORD_KEEPING_START = () => ({
+  answerNotes: {},
+  assessor: '',
+  reviewer: '',
+  signedOffAt: null,
+  archived: false,
+  previousVersion: null,
+  history: [],
+  rev: 0,
+});
+
 export const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
   // 1 → 2: runs gained case membership and carried-over facts; a version-1 run stands alone with none.
   1: (old) => ({ ...old, schemaVersion: 2, caseId: null, chainedFrom: null, prefilled: [] }),
   // 2 → 3: every earlier build applied the rules as first implemented ("2025-10"); nothing was replaced yet.
   2: (old) => ({ ...old, schemaVersion: 3, rulesRevision: '2025-10', priorOutcomes: [] }),
-  // 3 → 4: no reasons, people or sign-off yet, not archived, no earlier version, no history kept before, revision 0.
-  3: (old) => ({
-    ...old,
-    schemaVersion: 4,
-    answerNotes: {},
-    assessor: '',
-    reviewer: '',
-    signedOffAt: null,
-    archived: false,
-    previousVersion: null,
-    history: [],
-    rev: 0,
-  }),
+  // 3 → 4: what every record starts with (RECORD_KEEPING_START); nothing of it was kept before.
+  3: (old) => ({ ...old, schemaVersion: 4, ...RECORD_KEEPING_START() }),
 };
 
 // --- Schemas: every version, each field where reading checks it (the first bad one is the one reported) -----------
@@ -400,14 +404,7 @@ export function newEnvelope(flow: FlowId, id: string, title: string, now: Date, 
     ruleset: RULESET,
     rulesRevision: RULES_REVISION,
     priorOutcomes: [],
-    answerNotes: {},
-    assessor: '',
-    reviewer: '',
-    signedOffAt: null,
-    archived: false,
-    previousVersion: null,
-    history: [],
-    rev: 0,
+    ...RECORD_KEEPING_START(),
     id,
     flow,
     title,

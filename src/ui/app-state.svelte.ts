@@ -55,7 +55,7 @@ export class AppState {
   fatal = $state<{ error: unknown } | null>(null);
   /**
    * The database a restore writes to in one transaction (it spans cases, runs and summaries, which no one repository
-   * does). Null: the backup screen opens the app's database for the restore and closes it after.
+   * does). Set by main.ts (and by the tests); null only before that.
    */
   db: ShirubeDb | null = null;
   /** The library is locked and this tab has no key yet: only the unlock screen is shown. */

@@ -47,7 +47,27 @@ function describe(env: Envelope, e: HistoryEntry, t: Translate): string {
   }
 }
 
-/** Oldest first, as kept. */
-export function presentHistory(env: Envelope, t: Translate, lang: Lang): PresentedChange[] {
-  return env.history.map((e) => ({ when: formatInstant(e.at, lang), text: describe(env, e, t) }));
+/** The user's own text in an entry (reasons, names, titles, who signed) passed through `wrap`; the app's words as they are. */
+function wrapUserText(e: HistoryEntry, wrap: (text: string) => string): HistoryEntry {
+  switch (e.kind) {
+    case 'note':
+      return { ...e, from: typeof e.from === 'string' ? wrap(e.from) : e.from, to: typeof e.to === 'string' ? wrap(e.to) : e.to };
+    case 'title':
+    case 'assessor':
+    case 'reviewer':
+      return { ...e, from: wrap(e.from), to: wrap(e.to) };
+    case 'signed-off':
+    case 'new-version':
+      return { ...e, by: wrap(e.by) };
+    default:
+      return e;
+  }
+}
+
+/**
+ * Oldest first, as kept. `wrap` isolates the user's own text inside the app's sentences (the screen and the PDF each
+ * have their way: ui/isolate.ts, report/build-model.ts userText), so a right-to-left override in it stays inside it.
+ */
+export function presentHistory(env: Envelope, t: Translate, lang: Lang, wrap: (text: string) => string): PresentedChange[] {
+  return env.history.map((e) => ({ when: formatInstant(e.at, lang), text: describe(env, wrapUserText(e, wrap), t) }));
 }

@@ -294,11 +294,7 @@ describe('10,000 records', () => {
     );
     const sorted = sortEntries(entries, 'updated');
     expect(sorted.every((e, i) => i === 0 || sorted[i - 1]!.updatedAt >= e.updatedAt)).toBe(true);
-
-    // Once the texts are built, a keystroke's search over every row is a matter of milliseconds, not seconds.
-    const t0 = performance.now();
-    run({ query: '顧客' });
-    expect(performance.now() - t0).toBeLessThan(500);
+    // How fast a keystroke's search is, over 10,000 records, is `npm run bench`'s figure, never asserted here.
   });
 });
 

@@ -255,3 +255,14 @@ export async function installAndGoOffline(page: Page, origin: string): Promise<{
   expect(await page.evaluate(() => navigator.onLine), 'the browser reports offline').toBe(false);
   return { failed, fromNetwork };
 }
+
+/** Starts a leak assessment from the home page and answers its first `n` questions (all, and confirms, when n is undefined). */
+export async function saveLeak(page: Page, title: string, n?: number): Promise<void> {
+  await page.goto('/#/');
+  await startLeak(page, title);
+  if (n === undefined) {
+    await answerAll(page, SENSITIVE_CASE);
+    await confirmAnswers(page);
+  } else for (let i = 0; i < n; i++) await answerCurrent(page, SENSITIVE_CASE);
+  await saved(page);
+}

@@ -2,30 +2,19 @@
 // restored on the backup screen of a new browser profile (nothing stored), brings every record back — listed in the
 // library, and opening on its verdict.
 
-import type { Page } from '@playwright/test';
-import { answerAll, answerCurrent, confirmAnswers, mainHeading, saved, SENSITIVE_CASE, startLeak } from './app';
+import { mainHeading, saveLeak } from './app';
 import { expect, test } from './fixtures';
 import { tx } from './texts';
 
 const t = (key: string, params?: Record<string, string | number>) => tx('ja', key, params);
-
-async function save(page: Page, title: string, n?: number): Promise<void> {
-  await page.goto('/#/');
-  await startLeak(page, title);
-  if (n === undefined) {
-    await answerAll(page, SENSITIVE_CASE);
-    await confirmAnswers(page);
-  } else for (let i = 0; i < n; i++) await answerCurrent(page, SENSITIVE_CASE);
-  await saved(page);
-}
 
 test('back up everything, then restore the file in a cleared profile: the records, listed and with their verdicts', async ({
   page,
   browser,
   baseURL,
 }, testInfo) => {
-  await save(page, '顧客名簿の誤送信');
-  await save(page, '社内メールの誤送信', 3);
+  await saveLeak(page, '顧客名簿の誤送信');
+  await saveLeak(page, '社内メールの誤送信', 3);
 
   // The home page reminds (never backed up) and links to the backup screen.
   await page.goto('/#/');

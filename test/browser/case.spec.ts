@@ -2,7 +2,7 @@
 // pdf.js, its embedded case bundle re-importable.
 
 import { PI_SENSITIVE_PERSONAL_DATA } from '../fixtures/flow-facts';
-import { extractEnvelopeJson } from '../../src/report/pdf-envelope';
+import { envelopeJsonOf } from '../report/envelope-json';
 import type { Page } from '@playwright/test';
 import { answerAll, confirmAnswers, expectChosen, installAndGoOffline, mainHeading, questionOn, startFlow } from './app';
 import { expect, test } from './fixtures';
@@ -114,7 +114,7 @@ test('offline: a case runs personal-info → sensitive-acquisition → provision
     expect(pdf, `PDF text contains 「${wanted}」`).toContain(wanted.replace(/\s+/g, ''));
   }
 
-  const bundle = JSON.parse(extractEnvelopeJson(bytes) ?? 'null') as {
+  const bundle = JSON.parse(envelopeJsonOf(bytes) ?? 'null') as {
     format: string;
     case: { title: string };
     runs: { id: string; flow: string; outcome: { outcome: string } | null; prefilled: string[]; chainedFrom: string | null }[];

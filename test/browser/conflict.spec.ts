@@ -1,17 +1,14 @@
 // Two tabs on one record: the second tab's save is announced in the first, and the first tab's stale save is refused
 // with a choice — nothing of either tab is lost, and the person's choice decides what is kept.
 
-import { answerCurrent, questionOn, saved, SENSITIVE_CASE, startLeak } from './app';
+import { answerCurrent, questionOn, saved, saveLeak, SENSITIVE_CASE } from './app';
 import { expect, test } from './fixtures';
 import { tx } from './texts';
 
 const t = (key: string, params?: Record<string, string | number>) => tx('ja', key, params);
 
 test('a save from a stale tab is refused, and keeping both leaves both records in the library', async ({ context, page }) => {
-  await page.goto('/#/');
-  await startLeak(page, '二つのタブで開いた記録');
-  for (let i = 0; i < 4; i++) await answerCurrent(page, SENSITIVE_CASE);
-  await saved(page);
+  await saveLeak(page, '二つのタブで開いた記録', 4);
   await expect(questionOn(page)).toHaveAttribute('data-question', 'dataKind');
   const address = page.url();
 
@@ -49,10 +46,7 @@ test('a save from a stale tab is refused, and keeping both leaves both records i
 });
 
 test('choosing the other tab’s version loads it and drops only this tab’s unsaved answer', async ({ context, page }) => {
-  await page.goto('/#/');
-  await startLeak(page, '別のタブの版を残す記録');
-  for (let i = 0; i < 4; i++) await answerCurrent(page, SENSITIVE_CASE);
-  await saved(page);
+  await saveLeak(page, '別のタブの版を残す記録', 4);
   const address = page.url();
 
   const other = await context.newPage();

@@ -2,22 +2,11 @@
 // as the screen reads it), archived out of the everyday view, deleted, and brought back by undo — and that sticks.
 
 import type { Page } from '@playwright/test';
-import { answerAll, answerCurrent, confirmAnswers, mainHeading, saved, SENSITIVE_CASE, startLeak } from './app';
+import { mainHeading, saveLeak } from './app';
 import { expect, test } from './fixtures';
 import { tx } from './texts';
 
 const t = (key: string, params?: Record<string, string | number>) => tx('ja', key, params);
-
-/** Starts a leak assessment from the home page and answers its first `n` questions (all of them when n is undefined). */
-async function save(page: Page, title: string, n?: number): Promise<void> {
-  await page.goto('/#/');
-  await startLeak(page, title);
-  if (n === undefined) {
-    await answerAll(page, SENSITIVE_CASE);
-    await confirmAnswers(page);
-  } else for (let i = 0; i < n; i++) await answerCurrent(page, SENSITIVE_CASE);
-  await saved(page);
-}
 
 const list = (page: Page) => page.getByRole('list', { name: t('records:library.listLabel') });
 const row = (page: Page, title: string) =>
@@ -27,9 +16,9 @@ const row = (page: Page, title: string) =>
 const count = (page: Page) => page.getByTestId('library-count');
 
 test('the library finds a record by search, archives it, deletes one and undoes the delete', async ({ page }) => {
-  await save(page, '顧客名簿の誤送信');
-  await save(page, '社内メールの誤送信', 3);
-  await save(page, '委託先での紛失', 2);
+  await saveLeak(page, '顧客名簿の誤送信');
+  await saveLeak(page, '社内メールの誤送信', 3);
+  await saveLeak(page, '委託先での紛失', 2);
 
   await page.goto('/#/');
   await page

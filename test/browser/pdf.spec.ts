@@ -1,6 +1,6 @@
 // The PDF download: its text read back with pdf.js, and the embedded assessment envelope recovered.
 
-import { extractEnvelopeJson } from '../../src/report/pdf-envelope';
+import { envelopeJsonOf } from '../report/envelope-json';
 import { answerAll, confirmAnswers, SENSITIVE_CASE, startLeak } from './app';
 import { expect, test } from './fixtures';
 import { downloadPdf, pdfText } from './pdf';
@@ -24,7 +24,7 @@ test('the downloaded PDF holds the verdict, the due date, the rare-kanji title a
     expect(text, `PDF text contains 「${wanted}」`).toContain(wanted);
   }
 
-  const json = extractEnvelopeJson(bytes);
+  const json = envelopeJsonOf(bytes);
   expect(json, 'the PDF carries the envelope').toBeTruthy();
   const env = JSON.parse(json ?? 'null') as { title?: string; flow?: string; facts?: unknown; outcome?: { outcome?: string } | null };
   expect(env.title).toBe(TITLE);

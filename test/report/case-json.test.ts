@@ -1,27 +1,13 @@
 // Importing exported files: a case JSON comes back as the same bundle, assessment and case files of every earlier
 // version still import (migrated to version 4), and files that are neither are refused with the right problem.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportCase, exportEnvelope, importFile } from '../../src/report/json';
 import type { CaseBundle } from '../../src/storage/cases';
 import type { Envelope } from '../../src/storage/envelope';
+import { fixture, V4_FIELDS } from '../storage/helpers';
 
-const load = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}`), 'utf8')) as Record<string, unknown>;
-const bundle = () => load('case-v4.json') as unknown as CaseBundle;
-/** What version 4 adds to every older envelope. */
-const V4_FIELDS = {
-  schemaVersion: 4,
-  answerNotes: {},
-  assessor: '',
-  reviewer: '',
-  signedOffAt: null,
-  archived: false,
-  previousVersion: null,
-  history: [],
-  rev: 0,
-};
+const bundle = () => fixture('case-v4.json') as unknown as CaseBundle;
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('importFile', () => {
@@ -34,7 +20,7 @@ describe('importFile', () => {
   });
 
   it('still imports an assessment: the version-1 fixture as kind "assessment", migrated from 1', () => {
-    const v1 = load('envelope-v1.json');
+    const v1 = fixture('envelope-v1.json');
     expect(importFile(bytes(JSON.stringify(v1)))).toEqual({
       ok: true,
       kind: 'assessment',
@@ -44,7 +30,7 @@ describe('importFile', () => {
   });
 
   it('still imports a version-3 assessment, migrated from 3, with the verdicts it keeps from earlier rules', () => {
-    const v3 = load('envelope-v3.json');
+    const v3 = fixture('envelope-v3.json');
     expect(importFile(bytes(JSON.stringify(v3)))).toEqual({
       ok: true,
       kind: 'assessment',
@@ -54,12 +40,12 @@ describe('importFile', () => {
   });
 
   it('imports a current assessment without a migratedFrom: reasons, people, history and revision as exported', () => {
-    const v4 = load('envelope-v4.json') as unknown as Envelope;
+    const v4 = fixture('envelope-v4.json') as unknown as Envelope;
     expect(importFile(bytes(exportEnvelope(v4)))).toEqual({ ok: true, kind: 'assessment', envelope: v4 });
   });
 
   it.each(['case-v2.json', 'case-v3.json'])('still imports %s: the same case (not archived), its runs migrated to version 4', (name) => {
-    const old = load(name);
+    const old = fixture(name);
     const r = importFile(bytes(JSON.stringify(old)));
     expect(r).toMatchObject({ ok: true, kind: 'case', bundle: { schemaVersion: 4, case: { ...(old.case as object), archived: false } } });
     if (!r.ok || r.kind !== 'case') return;
@@ -69,7 +55,7 @@ describe('importFile', () => {
   });
 
   it('reports a case file with a broken run as that run, not as "not an assessment"', () => {
-    const b = load('case-v4.json');
+    const b = fixture('case-v4.json');
     (b.runs as Record<string, unknown>[])[1]!.flow = 'marketing';
     expect(importFile(bytes(JSON.stringify(b)))).toEqual({
       ok: false,

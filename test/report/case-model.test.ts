@@ -12,7 +12,7 @@ import { formatInstant } from '../../src/i18n/format';
 import { buildCaseReportModel, userText } from '../../src/report/build-model';
 import { importFile } from '../../src/report/json';
 import { renderPdf } from '../../src/report/pdf';
-import { extractEnvelopeJson } from '../../src/report/pdf-envelope';
+import { envelopeJsonOf } from './envelope-json';
 import { readCaseBundle, type CaseBundle } from '../../src/storage/cases';
 import type { ReportModel } from '../../src/report/report-model';
 
@@ -181,7 +181,7 @@ describe('the case summary PDF', () => {
       expect(all).toContain(squash(b.case.title));
       for (const r of b.runs) expect(all).toContain(squash(text(lang, r.flow, `outcomes.${r.outcome!.outcome}.title`)));
 
-      const json = extractEnvelopeJson(pdf);
+      const json = envelopeJsonOf(pdf);
       expect(json).toBe(model.envelopeJson);
       expect(importFile(pdf)).toEqual({ ok: true, kind: 'case', bundle: b });
     },

@@ -9,7 +9,8 @@ import { loadNodePdfAssets, sampleReportModel } from '../../scripts/bench-pdf';
 import { readCmap, subsetFont } from '../../src/report/font-subset';
 import { breakLines, renderPdf, TEXT_WIDTH_MM } from '../../src/report/pdf';
 import type { DeviceGlyphs } from '../../src/report/pdf';
-import { envelopeMetadataText, extractEnvelopeJson, toBase64 } from '../../src/report/pdf-envelope';
+import { envelopeMetadataText, findEnvelope, toBase64 } from '../../src/report/pdf-envelope';
+import { envelopeJsonOf } from './envelope-json';
 import type { ReportModel } from '../../src/report/report-model';
 
 const assets = loadNodePdfAssets();
@@ -123,7 +124,7 @@ describe('renderPdf', () => {
     for (const lang of ['ja', 'en'] as const) {
       const model = sampleReportModel(lang);
       const pdf = await renderPdf(model, assets);
-      expect(extractEnvelopeJson(pdf)).toBe(model.envelopeJson);
+      expect(envelopeJsonOf(pdf)).toBe(model.envelopeJson);
     }
   });
 
@@ -165,7 +166,7 @@ describe('renderPdf', () => {
       expect(all).toContain('abc判定ゼロ幅結合');
       // The app's own text after the title is untouched.
       expect(all).toContain('作成日：2026年3月2日（月）');
-      expect(extractEnvelopeJson(pdf)).toBe(model().envelopeJson);
+      expect(envelopeJsonOf(pdf)).toBe(model().envelopeJson);
       expectWithinMargins(back.extents);
     });
 
@@ -236,7 +237,7 @@ describe('renderPdf', () => {
     expect(latin1).toContain('/BaseFont /BIZUDPGothic-Bold');
     const back = await readBack(pdf);
     expect(squash(back.pageTexts.join(''))).toContain('個人情報保護委員会への報告が必要です');
-    expect(extractEnvelopeJson(pdf)).toBe(model.envelopeJson);
+    expect(envelopeJsonOf(pdf)).toBe(model.envelopeJson);
   });
 });
 
@@ -293,13 +294,17 @@ describe('breakLines', () => {
   });
 });
 
-describe('extractEnvelopeJson', () => {
-  it('returns null for a PDF without an envelope and for a damaged one', () => {
-    expect(extractEnvelopeJson(new TextEncoder().encode('%PDF-1.3\n%%EOF'))).toBeNull();
+describe('findEnvelope', () => {
+  it('none for a PDF without an envelope, found for one, damaged for one cut short', () => {
+    expect(findEnvelope(new TextEncoder().encode('%PDF-1.3\n%%EOF'))).toEqual({ kind: 'none' });
     const wrapped = envelopeMetadataText('{"a":"漢字"}');
-    expect(extractEnvelopeJson(new TextEncoder().encode(`%PDF ${wrapped} %%EOF`))).toBe('{"a":"漢字"}');
+    expect(findEnvelope(new TextEncoder().encode(`%PDF ${wrapped} %%EOF`))).toEqual({
+      kind: 'found',
+      json: '{"a":"漢字"}',
+      appended: false,
+    });
     const truncated = wrapped.replace(/[A-Za-z0-9+/]{4}(?=[A-Za-z0-9+/=]*:SHIRUBE-ENVELOPE-END)/, '');
-    expect(extractEnvelopeJson(new TextEncoder().encode(`%PDF ${truncated} %%EOF`))).toBeNull();
+    expect(findEnvelope(new TextEncoder().encode(`%PDF ${truncated} %%EOF`))).toEqual({ kind: 'damaged' });
   });
 });
 

@@ -3,8 +3,6 @@
 // of every version (older ones migrated to version 4: the case not archived, its runs with the version-4 defaults).
 
 import { IDBFactory } from 'fake-indexeddb';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AssessmentRepository } from '../../src/storage/assessments';
 import { CaseRepository, newCase, readCaseBundle, rekeyBundle, type CaseBundle, type CaseRecord } from '../../src/storage/cases';
@@ -12,27 +10,15 @@ import { openDb } from '../../src/storage/db';
 import type { Envelope } from '../../src/storage/envelope';
 import { StorageError } from '../../src/storage/errors';
 import { summarize } from '../../src/storage/summary';
+import { fixture, V4_FIELDS } from './helpers';
 
-const load = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}`), 'utf8')) as Record<string, unknown>;
-const raw = () => load('case-v2.json');
-const v4 = () => load('case-v4.json');
+const raw = () => fixture('case-v2.json');
+const v4 = () => fixture('case-v4.json');
 /** The current fixture as the app holds it. */
 const bundle = (): CaseBundle => {
   const r = readCaseBundle(v4());
   if (!r.ok) throw new Error(`fixture unreadable: ${JSON.stringify(r.problem)}`);
   return r.bundle;
-};
-/** What version 4 adds to the runs of an older bundle. */
-const V4_FIELDS = {
-  schemaVersion: 4,
-  answerNotes: {},
-  assessor: '',
-  reviewer: '',
-  signedOffAt: null,
-  archived: false,
-  previousVersion: null,
-  history: [],
-  rev: 0,
 };
 /** A run as AssessmentRepository.save stores it: one revision on. */
 const saved = (r: Envelope): Envelope => ({ ...r, rev: r.rev + 1 });
@@ -340,7 +326,7 @@ describe('readCaseBundle', () => {
 });
 
 describe('readCaseBundle: version 3', () => {
-  const v3 = () => load('case-v3.json');
+  const v3 = () => fixture('case-v3.json');
   it('reads the case-v3 fixture as version 4: the case not archived, runs of both rules revisions with the v4 defaults', () => {
     const b = v3();
     const r = readCaseBundle(b);
@@ -394,7 +380,7 @@ describe('readCaseBundle: version 4', () => {
   it('reads an archived case, and older runs inside a version-4 bundle (migrated)', () => {
     const b = v4();
     b.case = { ...(b.case as object), archived: true };
-    runsOf(b)[0] = runsOf(load('case-v3.json'))[0]!;
+    runsOf(b)[0] = runsOf(fixture('case-v3.json'))[0]!;
     const r = readCaseBundle(b);
     expect(r.ok && [r.bundle.case.archived, r.bundle.runs[0]!.schemaVersion]).toEqual([true, 4]);
   });

@@ -2,11 +2,10 @@
 // reads unchanged, a verdict made under earlier rules is kept as evidence when today's rules replace it, answer changes
 // go into the history (a reason goes with its answer), and every kind of bad input is refused.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/domain/evaluate';
 import { RULES_REVISION } from '../../src/domain/ruleset';
+import { fixture, V4_FIELDS } from './helpers';
 import {
   advanceRun,
   CURRENT_SCHEMA_VERSION,
@@ -17,25 +16,12 @@ import {
   type Envelope,
 } from '../../src/storage/envelope';
 
-const load = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}`), 'utf8')) as Record<string, unknown>;
-const v1 = () => load('envelope-v1.json');
-const v2 = () => load('envelope-v2.json');
-const v3 = () => load('envelope-v3.json');
-const v4 = () => load('envelope-v4.json');
+const v1 = () => fixture('envelope-v1.json');
+const v2 = () => fixture('envelope-v2.json');
+const v3 = () => fixture('envelope-v3.json');
+const v4 = () => fixture('envelope-v4.json');
 /** What version 3 adds to a record saved before the legal revision 2026-12. */
 const V3_FIELDS = { rulesRevision: '2025-10', priorOutcomes: [] };
-/** What version 4 adds to every older record: no reasons, people, sign-off or history yet, not archived, revision 0. */
-const V4_FIELDS = {
-  schemaVersion: 4,
-  answerNotes: {},
-  assessor: '',
-  reviewer: '',
-  signedOffAt: null,
-  archived: false,
-  previousVersion: null,
-  history: [],
-  rev: 0,
-};
 const read = (raw: unknown): Envelope => {
   const r = readEnvelope(raw);
   if (!r.ok) throw new Error(`unreadable: ${JSON.stringify(r.problem)}`);

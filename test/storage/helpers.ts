@@ -9,6 +9,22 @@ import { readEnvelope, type Envelope } from '../../src/storage/envelope';
 
 export type Doc = Record<string, unknown>;
 
+/**
+ * What version 4 adds to every older record, written out here (not taken from the migration it checks): no reasons,
+ * people, sign-off or history yet, not archived, revision 0.
+ */
+export const V4_FIELDS = {
+  schemaVersion: 4,
+  answerNotes: {},
+  assessor: '',
+  reviewer: '',
+  signedOffAt: null,
+  archived: false,
+  previousVersion: null,
+  history: [],
+  rev: 0,
+};
+
 /** A fixture file as written (test/fixtures/<name>). */
 export const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}`), 'utf8')) as Doc;
 

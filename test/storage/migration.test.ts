@@ -4,8 +4,6 @@
 
 import { Dexie } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AssessmentRepository } from '../../src/storage/assessments';
 import { CaseRepository } from '../../src/storage/cases';
@@ -14,27 +12,15 @@ import { dumpDatabase } from '../../src/storage/dump';
 import { newEnvelope, readEnvelope, type Envelope } from '../../src/storage/envelope';
 import { SCHEMA_VERSIONS } from '../../src/storage/schema';
 import { summarize } from '../../src/storage/summary';
+import { fixture, V4_FIELDS } from './helpers';
 
 type Doc = Record<string, unknown>;
-const load = (name: string) => JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}`), 'utf8')) as Doc;
-const v1 = () => load('envelope-v1.json');
-const v2 = () => load('envelope-v2.json');
-const v3 = () => load('envelope-v3.json');
-const caseV3 = () => load('case-v3.json');
+const v1 = () => fixture('envelope-v1.json');
+const v2 = () => fixture('envelope-v2.json');
+const v3 = () => fixture('envelope-v3.json');
+const caseV3 = () => fixture('case-v3.json');
 /** What version 3 adds to a row written before the legal revision 2026-12. */
 const V3_FIELDS = { rulesRevision: '2025-10', priorOutcomes: [] };
-/** What version 4 adds to every older row. */
-const V4_FIELDS = {
-  schemaVersion: 4,
-  answerNotes: {},
-  assessor: '',
-  reviewer: '',
-  signedOffAt: null,
-  archived: false,
-  previousVersion: null,
-  history: [],
-  rev: 0,
-};
 // A row no version of the app could read (no format, half the fields): the upgrade must not touch or drop it.
 const corrupt = () => ({ id: 'broken', flow: 'leak', updatedAt: '2026-03-03T00:00:00.000Z', note: 'half-written' });
 

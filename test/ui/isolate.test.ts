@@ -2,6 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { isolate, isolateParams } from '../../src/ui/isolate';
+import { presentHistory } from '../../src/view/history';
+import { envelope } from '../storage/helpers';
 import { jaCommon, jaRecords, makeApp } from './helpers';
 
 const RLO = '\u202E';
@@ -38,5 +40,24 @@ describe('app.t with user text', () => {
     const copy = app.tData('records:library.copyTitle', { title: '顧客名簿' });
     expect(copy).toBe(jaRecords.library.copyTitle.replace('{{title}}', '顧客名簿'));
     expect(copy).not.toMatch(/[\u2066-\u2069]/);
+  });
+});
+
+describe('the history on the result page', () => {
+  it('isolates the user’s words in each change (reasons, names), not the app’s words or the answers', async () => {
+    const { app } = await makeApp('ja');
+    const env = envelope();
+    const rtl = {
+      ...env,
+      history: [...env.history, { at: '2026-12-03T02:00:00.000Z', kind: 'title' as const, from: env.title, to: `${RLO}evil` }],
+    };
+    const texts = presentHistory(rtl, app.t, app.lang, isolate).map((c) => c.text);
+    // The name given first, and the reason: each inside its own isolate.
+    expect(texts[0]).toContain(`${FSI}佐藤 花子${PDI}`);
+    expect(texts[1]).toContain(`${FSI}送信したファイルに`);
+    // An answer is the app's wording of an option or a number: not isolated.
+    expect(texts[2]).not.toContain(FSI);
+    // The override typed into the new name ends with it: the sentence closes after the PDI.
+    expect(texts.at(-1)!.endsWith(`${FSI}${RLO}evil${PDI}`)).toBe(true);
   });
 });
