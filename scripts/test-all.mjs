@@ -59,6 +59,9 @@ const detail = {
     const m = lastMatch(out, /^(\d+) passed, (\d+) failed/gm);
     return m ? `${m[1]} passed, ${m[2]} failed` : '';
   },
+  licences(out) {
+    return lastMatch(out, /^licences: (.+)$/gm)?.[1] ?? '';
+  },
   playwright(out) {
     const c = playwrightCounts(out);
     if (!c) return lastMatch(out, /^\s*Error: (.+)$/gm)?.[1]?.slice(0, 160) ?? '';
@@ -115,6 +118,12 @@ const suites = [
   { name: 'check', what: 'npm run check (svelte-check + tsc)', cmd: ['npm', ['run', 'check']], parse: detail.check },
   { name: 'lint', what: 'npm run lint (eslint + prettier)', cmd: ['npm', ['run', 'lint']], parse: detail.lint },
   { name: 'vitest', what: 'npx vitest run (unit, component, storage)', cmd: ['npx', ['vitest', 'run']], parse: detail.vitest },
+  {
+    name: 'licences',
+    what: 'npm run licenses (CycloneDX SBOM of what ships, sbom.cdx.json; every licence on licenses.allowed.json)',
+    cmd: ['npm', ['run', 'licenses']],
+    parse: detail.licences,
+  },
   {
     name: 'scenarios',
     what: 'npm run scenarios -- <packs of the implemented flows>',
