@@ -15,7 +15,8 @@ const OUT_DIR = join(tmpdir(), `shirube-e2e-${PORT}`);
 export default defineConfig({
   testDir: 'test/browser',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results',
+  // Per port, so two runs on one machine do not clear each other's traces and screenshots.
+  outputDir: process.env.SHIRUBE_E2E_PORT ? `test-results/port-${PORT}` : 'test-results',
   // Each test starts from an empty browser profile; two workers share the machine's two cores with the preview server.
   fullyParallel: false,
   workers: 2,
@@ -24,7 +25,10 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 10_000 },
   // CI keeps only stdout: `list` prints every test and, for a failure, the error, its file:line and what the page showed.
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: process.env.SHIRUBE_E2E_PORT ? `playwright-report/port-${PORT}` : 'playwright-report' }],
+  ],
   use: {
     baseURL: BASE_URL,
     locale: 'ja-JP',

@@ -1,5 +1,5 @@
-// The browser tests' `test`: every test also fails on a request to another host, a console error or an uncaught page error,
-// and a failing test reports what the page showed (CI keeps only stdout) with the requests it made as an attachment.
+// The browser tests' `test`: every test also fails on a request to another host, a console error, an uncaught page error
+// or a Content-Security-Policy violation; a failing test reports what the page showed (CI keeps only stdout) and its requests.
 
 import { test as base, expect } from '@playwright/test';
 
@@ -14,6 +14,8 @@ export interface SeenRequest {
 
 /** Requests that never leave the browser process. */
 const LOCAL_SCHEMES = /^(data|blob|chrome-extension|about):/;
+/** How the page reports a blocked load or script to the guard (a warning, so the console-error rule does not count it twice). */
+const CSP_VIOLATION = 'CSP violation:';
 const oneLine = (s: unknown) => String(s).replace(/\s+/g, ' ').trim();
 
 export const test = base.extend<{ origin: string; requests: SeenRequest[]; guard: void }>({
@@ -49,6 +51,15 @@ export const test = base.extend<{ origin: string; requests: SeenRequest[]; guard
         problems.push(`console error: ${oneLine(`${msg.text()}${where}`)}`);
       });
       context.on('weberror', (err) => problems.push(`page error: ${oneLine(err.error()?.stack ?? err.error())}`));
+      // Anything the Content-Security-Policy blocks, on any screen or action of any test, fails that test.
+      context.on('console', (msg) => {
+        if (msg.type() === 'warning' && msg.text().startsWith(CSP_VIOLATION)) problems.push(msg.text());
+      });
+      await context.addInitScript((prefix) => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.warn(`${prefix} ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber}`),
+        );
+      }, CSP_VIOLATION);
 
       await use();
 
