@@ -5,7 +5,9 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
+import { cspPlugin } from './scripts/csp-plugin.ts';
 import { flowCardsPlugin } from './scripts/flow-cards-plugin.ts';
+import { prerenderPlugin } from './scripts/prerender-plugin.ts';
 
 const stub = fileURLToPath(new URL('./src/report/optional-stub.ts', import.meta.url));
 
@@ -13,6 +15,8 @@ export default defineConfig({
   plugins: [
     flowCardsPlugin(fileURLToPath(new URL('.', import.meta.url))),
     svelte(),
+    cspPlugin(),
+    prerenderPlugin(fileURLToPath(new URL('.', import.meta.url))),
     svelteTesting(),
     VitePWA({
       // The user is asked before a new version takes over, so no in-progress answer is lost by the update.
@@ -53,6 +57,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1024,
+    // Every browser the app supports preloads modules itself; the polyfill would only add to the first load.
+    modulePreload: { polyfill: false },
   },
   test: {
     environment: 'happy-dom',

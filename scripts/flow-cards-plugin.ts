@@ -1,5 +1,5 @@
-// Vite plugin: the virtual module `virtual:flow-cards` holds each flow's title and subtitle in every language,
-// taken from the flows' own locale files at build time, so the first screen can name every flow without loading
+// Vite plugin: the virtual module `virtual:flow-cards` holds each flow's title, subtitle and description in every language,
+// taken from the flows' own locale files at build time, so the home and start pages can present every flow without loading
 // the flows' full texts (and a flow's name lives in one place: its locale file).
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,10 +9,10 @@ import type { Plugin } from 'vite';
 const ID = 'virtual:flow-cards';
 const RESOLVED = `\0${ID}`;
 
-type Cards = Record<string, Record<string, { title: string; subtitle: string }>>;
+type Cards = Record<string, Record<string, { title: string; subtitle: string; description: string }>>;
 
 /**
- * { ja: { leak: { title, subtitle }, … }, en: { … } }: every language folder under locales/, and in it every
+ * { ja: { leak: { title, subtitle, description }, … }, en: { … } }: every language folder under locales/, and in it every
  * flow's file — a flow's texts are the ones with questions (the flow test checks each registered flow has them).
  */
 export function flowCards(root: string): Cards {
@@ -25,10 +25,10 @@ export function flowCards(root: string): Cards {
       .sort()) {
       const texts = JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as Record<string, unknown>;
       if (typeof texts.questions !== 'object') continue;
-      const { title, subtitle } = texts;
-      if (typeof title !== 'string' || typeof subtitle !== 'string')
-        throw new Error(`locales/${lang}/${file} needs a title and a subtitle`);
-      cards[lang][file.replace(/\.json$/, '')] = { title, subtitle };
+      const { title, subtitle, description } = texts;
+      if (typeof title !== 'string' || typeof subtitle !== 'string' || typeof description !== 'string')
+        throw new Error(`locales/${lang}/${file} needs a title, a subtitle and a description`);
+      cards[lang][file.replace(/\.json$/, '')] = { title, subtitle, description };
     }
   }
   return cards;

@@ -8,7 +8,7 @@ import { createI18n, DEFAULT_LANG, STARTUP_NAMESPACES, type Lang } from './i18n'
 import { AssessmentRepository, requestPersistence } from './storage/assessments';
 import { SettingsRepository } from './storage/settings';
 import { CaseRepository } from './storage/cases';
-import { openDb } from './storage/db';
+import { openDb, prepareOpen } from './storage/db';
 import { lockChannel, recordChannel } from './storage/channel';
 import { LOCKED, PLAIN } from './storage/codec';
 import { lockState } from './storage/lock';
@@ -16,11 +16,14 @@ import { LibraryLock } from './app/lock';
 import { dumpDatabase } from './storage/dump';
 import { StorageError } from './storage/errors';
 import App from './ui/App.svelte';
-import { AppState } from './ui/app-state.svelte';
+import { AppState, parseRoute } from './ui/app-state.svelte';
+import { startPage } from './ui/screen-loads';
 import { PwaState } from './ui/pwa.svelte';
 import './ui/styles.css';
 
 async function boot() {
+  // An upgrade of stored records needs their logic at hand (loaded only then: the first load does not carry it).
+  await prepareOpen().catch(() => undefined); // a failure to load it shows as the storage error the upgrade then gives
   const db = openDb();
   const channel = recordChannel();
   const settings = new SettingsRepository(db);
@@ -69,6 +72,10 @@ async function boot() {
   const pwa = new PwaState(assessments);
   const target = document.getElementById('app');
   if (!target) throw new Error('#app element missing');
+  // The screen the address asks for, and (for a start page) its code and texts before the app draws: the app then
+  // replaces the prerendered first paint with the same screen, not with a loading line (no layout shift).
+  app.route = parseRoute(location.hash);
+  if (app.route.name === 'start') await Promise.resolve(startPage(app, app.route.flow)).catch(() => undefined); // shown by the app, which tries again
   target.replaceChildren();
   mount(App, { target, props: { app, pwa } });
 

@@ -26,7 +26,8 @@ import {
 } from 'valibot';
 import { describeError, evaluate } from './evaluate';
 import { FLOW_IDS, flowDefinition, type FlowId } from './flows/registry';
-import { AnyFacts, flowFacts, isJsonObject, issueKeys, jsonObject, NonEmptyString } from './schema-parts';
+import { flowFacts } from './flow-facts-schema';
+import { AnyFacts, isJsonObject, issueKeys, jsonObject, NonEmptyString } from './schema-parts';
 import type { Deadline, FactValue, Outcome } from './types';
 
 export const PACK_FORMAT = 'appi-scenario-pack';

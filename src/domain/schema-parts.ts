@@ -10,7 +10,6 @@ import {
   null_,
   number,
   pipe,
-  rawCheck,
   record,
   regex,
   string,
@@ -18,8 +17,6 @@ import {
   type BaseIssue,
   type GenericSchema,
 } from 'valibot';
-import { questionOf, type FlowDefinition } from './engine';
-import { checkValue } from './validate';
 
 export const isJsonObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 export const JsonObject = custom<Record<string, unknown>>(isJsonObject);
@@ -83,28 +80,6 @@ export const AnyFacts = /* @__PURE__ */ jsonObject(
   ),
   'missing or not an object',
 );
-
-/**
- * Facts of one flow: every fact id must be one of its questions and every value valid for it. One issue per bad
- * fact, in the document's order, at `facts.<id>`; the message says which of the two it is.
- */
-export function flowFacts(def: FlowDefinition<string>) {
-  return pipe(
-    JsonObject,
-    // Walks the object as given (valibot's record skips keys such as "constructor", which are unknown facts here).
-    rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const facts = dataset.value;
-      for (const [key, value] of Object.entries(facts)) {
-        const q = questionOf(def, key);
-        const problem = q ? checkValue(q, value) : null;
-        if (q && !problem) continue;
-        const message = q ? `bad value ${JSON.stringify(value)} (${problem})` : `unknown fact for flow ${def.id}`;
-        addIssue({ message, path: [{ type: 'object', origin: 'value', input: facts, key, value }] });
-      }
-    }),
-  );
-}
 
 /** The object keys leading to an issue (`facts.persons`); a problem inside a list is the list's problem. */
 export function issueKeys(issue: BaseIssue<unknown>): string[] {

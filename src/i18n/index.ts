@@ -1,20 +1,23 @@
-// i18next setup: ja (primary) and en, one namespace per locale file (common, one per flow of the registry,
-// citations, holidays), loaded on demand so only the active language is in the first load.
+// i18next setup: ja (primary) and en, one namespace per locale file (common, screens, records, one per flow of the
+// registry, citations, holidays), loaded on demand so only the active language is in the first load.
 
 import i18next, { type i18n as I18n, type TOptions } from 'i18next';
-import { FLOW_IDS, type FlowId } from '../domain/flows/registry';
+import { FLOW_IDS, type FlowId } from '../domain/flows/ids';
 import type { Lang } from './languages';
 import type { TKey } from './keys';
 
 export type { TKey } from './keys';
 export { DEFAULT_LANG, isLang, LANGUAGES, type Lang } from './languages';
 
-/** `records`: the library, backup and lock screens' texts, loaded when one of them opens (not with the home page). */
-export type Namespace = 'common' | 'records' | FlowId | 'citations' | 'holidays';
-export const NAMESPACES: readonly Namespace[] = ['common', 'records', ...FLOW_IDS, 'citations', 'holidays'];
+/**
+ * `common`: what the home and start pages need. `screens`: the question, review, outcome and case screens' own texts,
+ * loaded with them. `records`: the library, backup and lock screens' texts, loaded when one of them opens.
+ */
+export type Namespace = 'common' | 'screens' | 'records' | FlowId | 'citations' | 'holidays';
+export const NAMESPACES: readonly Namespace[] = ['common', 'screens', 'records', ...FLOW_IDS, 'citations', 'holidays'];
 
-/** Each flow's name and one-line summary per language (virtual:flow-cards, from the flows' own locale files). */
-export type FlowCards = Readonly<Record<string, Readonly<Record<string, { title: string; subtitle: string }>>>>;
+/** Each flow's name, one-line summary and description per language (virtual:flow-cards, from the flows' own locale files). */
+export type FlowCards = Readonly<Record<string, Readonly<Record<string, { title: string; subtitle: string; description: string }>>>>;
 
 type Bundle = Record<string, unknown>;
 export type LocaleLoader = (lang: Lang, ns: Namespace) => Promise<Bundle>;

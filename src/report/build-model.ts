@@ -41,24 +41,24 @@ function previousTitle(env: Envelope): string | null {
 
 /** Who assessed and reviewed the record, whether it is signed off (and so read-only), and the version it came from. */
 function recordMeta(env: Envelope, t: Translate, lang: Lang): { label: string; value: string }[] {
-  const person = (name: string) => (name.trim() ? userText(name) : t('common:report.nobody'));
+  const person = (name: string) => (name.trim() ? userText(name) : t('screens:report.nobody'));
   const meta = [
-    { label: t('common:report.assessor'), value: person(env.assessor) },
-    { label: t('common:report.reviewer'), value: person(env.reviewer) },
+    { label: t('screens:report.assessor'), value: person(env.assessor) },
+    { label: t('screens:report.reviewer'), value: person(env.reviewer) },
     {
-      label: t('common:report.signOff'),
+      label: t('screens:report.signOff'),
       value: env.signedOffAt
-        ? t('common:report.signedOff', { date: formatInstant(env.signedOffAt, lang) })
-        : t('common:report.notSignedOff'),
+        ? t('screens:report.signedOff', { date: formatInstant(env.signedOffAt, lang) })
+        : t('screens:report.notSignedOff'),
     },
   ];
   if (env.previousVersion) {
     const title = previousTitle(env);
     meta.push({
-      label: t('common:report.previousVersion'),
+      label: t('screens:report.previousVersion'),
       value: title
-        ? t('common:report.previousVersionValue', { title: userText(title), id: env.previousVersion })
-        : t('common:report.previousVersionId', { id: env.previousVersion }),
+        ? t('screens:report.previousVersionValue', { title: userText(title), id: env.previousVersion })
+        : t('screens:report.previousVersionId', { id: env.previousVersion }),
     });
   }
   return meta;
@@ -70,7 +70,7 @@ function recordMeta(env: Envelope, t: Translate, lang: Lang): { label: string; v
  */
 function historyItems(env: Envelope, t: Translate, lang: Lang): ReportItem[] {
   const entries = presentHistory(env, t, lang, userText);
-  return entries.length ? entries.map((c) => ({ title: c.when, body: c.text })) : [{ title: t('common:report.historyEmpty') }];
+  return entries.length ? entries.map((c) => ({ title: c.when, body: c.text })) : [{ title: t('screens:report.historyEmpty') }];
 }
 
 /** The verdicts of earlier rules kept in the record, and a saved verdict not yet assessed again (none for most). */
@@ -82,27 +82,27 @@ function priorItems(ev: EnvelopeView, t: Translate): ReportItem[] {
       body: [p.verdict, p.change].join('\n'),
       meta: p.replaced,
     })),
-    ...(ev.savedDiffers ? [{ title: t('common:revision.savedHeading'), body: ev.savedDiffers }] : []),
+    ...(ev.savedDiffers ? [{ title: t('screens:revision.savedHeading'), body: ev.savedDiffers }] : []),
   ];
 }
 
 const dutyItem = (d: PresentedOutcome['duties'][number], t: Translate): ReportItem => ({
   title: `□ ${d.title}`,
   ...(d.deadline ? { emphasis: [d.deadline.primary, ...d.deadline.steps].join('\n'), meta: d.deadline.rule } : {}),
-  body: [d.explanation, ...d.steps.map((s) => `${t('common:report.step')} ${s}`)].join('\n'),
+  body: [d.explanation, ...d.steps.map((s) => `${t('screens:report.step')} ${s}`)].join('\n'),
 });
 
 const answerText = (a: PresentedOutcome['answers'][number], t: Translate) =>
-  a.prefilled ? `${a.answer}（${t('common:chain.prefilledShort')}）` : a.answer;
+  a.prefilled ? `${a.answer}（${t('screens:chain.prefilledShort')}）` : a.answer;
 
 /** The reason written beside an answer, labelled, or nothing. */
 const reasonText = (a: PresentedOutcome['answers'][number], t: Translate) =>
-  a.note.trim() ? t('common:report.reason', { note: userText(a.note) }) : '';
+  a.note.trim() ? t('screens:report.reason', { note: userText(a.note) }) : '';
 
 /** The baseline law and the revision of the decision rules: this build's, which produced every result printed. */
 function rulesetMeta(t: Translate) {
   return {
-    label: t('common:report.ruleset'),
+    label: t('screens:report.ruleset'),
     value: t('common:ruleset.value', {
       date: formatDate(RULESET_BASELINE_DATE, t),
       id: RULESET,
@@ -119,33 +119,33 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
   const sections: ReportSection[] = [];
   if (v.openQuestions.length)
     sections.push({
-      heading: t('common:provisional.title'),
+      heading: t('screens:provisional.title'),
       items: v.openQuestions.map((q) => ({ title: q.question, body: q.effects.join('\n') })),
     });
   if (v.grounds.length)
     sections.push({
-      heading: t('common:outcome.grounds'),
+      heading: t('screens:outcome.grounds'),
       items: v.grounds.map((g) => ({ title: g.title, meta: g.citation, body: g.explanation })),
     });
   if (v.reasons.length)
-    sections.push({ heading: t('common:outcome.reasons'), items: v.reasons.map((r) => ({ title: r.title, body: r.explanation })) });
-  if (v.duties.length) sections.push({ heading: t('common:outcome.duties'), items: v.duties.map((d) => dutyItem(d, t)) });
+    sections.push({ heading: t('screens:outcome.reasons'), items: v.reasons.map((r) => ({ title: r.title, body: r.explanation })) });
+  if (v.duties.length) sections.push({ heading: t('screens:outcome.duties'), items: v.duties.map((d) => dutyItem(d, t)) });
   if (v.notes.length)
-    sections.push({ heading: t('common:outcome.notes'), items: v.notes.map((n) => ({ title: n.title, body: n.explanation })) });
+    sections.push({ heading: t('screens:outcome.notes'), items: v.notes.map((n) => ({ title: n.title, body: n.explanation })) });
   const priors = priorItems(ev, t);
-  if (priors.length) sections.push({ heading: t('common:revision.sectionTitle'), items: priors });
+  if (priors.length) sections.push({ heading: t('screens:revision.sectionTitle'), items: priors });
   sections.push({
-    heading: t('common:outcome.sources'),
+    heading: t('screens:outcome.sources'),
     items: [
       ...v.citations.map((c) => ({
         title: c.text,
-        body: c.title + (c.unverified ? t('common:outcome.citedAs', { citation: t('citations:unverified') }) : ''),
+        body: c.title + (c.unverified ? t('screens:outcome.citedAs', { citation: t('citations:unverified') }) : ''),
       })),
       ...(v.citations.some((c) => c.unverified) ? [{ title: t('citations:unverified'), body: t('citations:unverifiedExplanation') }] : []),
     ],
   });
   sections.push({
-    heading: t('common:outcome.answers'),
+    heading: t('screens:outcome.answers'),
     items: v.answers.map((a) => {
       const note = reasonText(a, t);
       return { title: a.question, body: answerText(a, t), ...(note ? { note } : {}) };
@@ -153,32 +153,32 @@ export function buildReportModel(env: Envelope, t: Translate, lang: Lang, now: D
   });
   // The appendix: every change to the record, with its time.
   sections.push({
-    heading: t('common:report.history'),
-    lead: t('common:report.historyLead'),
+    heading: t('screens:report.history'),
+    lead: t('screens:report.historyLead'),
     items: historyItems(env, t, lang),
     compact: true,
   });
 
   return {
     lang,
-    heading: t('common:report.heading'),
+    heading: t('screens:report.heading'),
     title: env.title ? userText(env.title) : flowTitle,
     meta: [
-      { label: t('common:report.flow'), value: flowTitle },
-      { label: t('common:report.created'), value: formatInstant(now.toISOString(), lang) },
-      { label: t('common:report.updated'), value: formatInstant(env.updatedAt, lang) },
+      { label: t('screens:report.flow'), value: flowTitle },
+      { label: t('screens:report.created'), value: formatInstant(now.toISOString(), lang) },
+      { label: t('screens:report.updated'), value: formatInstant(env.updatedAt, lang) },
       rulesetMeta(t),
-      { label: t('common:report.id'), value: env.id },
+      { label: t('screens:report.id'), value: env.id },
       ...recordMeta(env, t, lang),
     ],
     verdict: {
-      label: t('common:report.verdict'),
+      label: t('screens:report.verdict'),
       text: `${v.verdictTitle} — ${v.verdictSummary}`,
-      ...(v.provisional ? { provisional: t('common:provisional.body') } : {}),
+      ...(v.provisional ? { provisional: t('screens:provisional.body') } : {}),
     },
     sections,
     disclaimer: [t('common:disclaimer'), ...v.extraNotices].join('\n'),
-    footer: t('common:report.footer'),
+    footer: t('screens:report.footer'),
     envelopeJson: exportEnvelope(env),
     properties: {
       title: plainUserText(env.title) || flowTitle,
@@ -210,7 +210,7 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
     const [assessor, reviewer, signOff, ...previous] = recordMeta(env, t, lang).map((m) => labelledText(m.label, m.value));
     const record: ReportItem = { title: signOff ?? '', body: [assessor, reviewer, ...previous].join('\n') };
     histories.push({
-      heading: t('common:report.historyOfRun', { heading }),
+      heading: t('screens:report.historyOfRun', { heading }),
       items: historyItems(env, t, lang),
       compact: true,
     });
@@ -223,17 +223,17 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
     for (const n of v.extraNotices) notices.add(n);
     verdicts.push(t('common:case.report.verdictLine', { n: i + 1, flow: flowTitle, verdict: v.verdictTitle }));
     const items: ReportItem[] = [
-      { title: labelled('common:report.verdict', v.verdictTitle), body: v.verdictSummary },
+      { title: labelled('screens:report.verdict', v.verdictTitle), body: v.verdictSummary },
       record,
-      ...v.openQuestions.map((q) => ({ title: labelled('common:provisional.title', q.question), body: q.effects.join('\n') })),
-      ...v.grounds.map((g) => ({ title: labelled('common:outcome.grounds', g.title), meta: g.citation, body: g.explanation })),
-      ...v.reasons.map((r) => ({ title: labelled('common:outcome.reasons', r.title), body: r.explanation })),
+      ...v.openQuestions.map((q) => ({ title: labelled('screens:provisional.title', q.question), body: q.effects.join('\n') })),
+      ...v.grounds.map((g) => ({ title: labelled('screens:outcome.grounds', g.title), meta: g.citation, body: g.explanation })),
+      ...v.reasons.map((r) => ({ title: labelled('screens:outcome.reasons', r.title), body: r.explanation })),
       ...v.duties.map((d) => dutyItem(d, t)),
-      ...v.notes.map((n) => ({ title: labelled('common:outcome.notes', n.title), body: n.explanation })),
-      ...priorItems(ev, t).map((x) => ({ ...x, title: labelled('common:revision.sectionTitle', x.title) })),
-      { title: t('common:outcome.sources'), body: v.citations.map((c) => `${c.text}\u3000${c.title}`).join('\n') },
+      ...v.notes.map((n) => ({ title: labelled('screens:outcome.notes', n.title), body: n.explanation })),
+      ...priorItems(ev, t).map((x) => ({ ...x, title: labelled('screens:revision.sectionTitle', x.title) })),
+      { title: t('screens:outcome.sources'), body: v.citations.map((c) => `${c.text}\u3000${c.title}`).join('\n') },
       {
-        title: t('common:outcome.answers'),
+        title: t('screens:outcome.answers'),
         body: v.answers
           .map((a) => {
             const note = reasonText(a, t);
@@ -247,7 +247,7 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
   if (histories.length) {
     // The appendix: each run's history under one lead.
     const [first, ...rest] = histories as [ReportSection, ...ReportSection[]];
-    sections.push({ ...first, lead: t('common:report.historyLead') }, ...rest);
+    sections.push({ ...first, lead: t('screens:report.historyLead') }, ...rest);
   }
 
   return {
@@ -256,19 +256,19 @@ export function buildCaseReportModel(bundle: CaseBundle, t: Translate, lang: Lan
     title: userText(bundle.case.title),
     meta: [
       { label: t('common:case.report.runs'), value: String(bundle.runs.length) },
-      { label: t('common:report.created'), value: formatInstant(now.toISOString(), lang) },
-      { label: t('common:report.updated'), value: formatInstant(bundle.case.updatedAt, lang) },
+      { label: t('screens:report.created'), value: formatInstant(now.toISOString(), lang) },
+      { label: t('screens:report.updated'), value: formatInstant(bundle.case.updatedAt, lang) },
       rulesetMeta(t),
       { label: t('common:case.report.id'), value: bundle.case.id },
     ],
     verdict: {
       label: t('common:case.report.verdicts'),
       text: verdicts.length ? verdicts.join('\n') : t('common:case.noRuns'),
-      ...(provisional ? { provisional: t('common:provisional.body') } : {}),
+      ...(provisional ? { provisional: t('screens:provisional.body') } : {}),
     },
     sections,
     disclaimer: [t('common:disclaimer'), ...notices].join('\n'),
-    footer: t('common:report.footer'),
+    footer: t('screens:report.footer'),
     envelopeJson: exportCase(bundle),
     properties: {
       title: plainUserText(bundle.case.title),

@@ -5,10 +5,11 @@
 import { refreshStale } from './summary-refresh';
 import { CLEAR, decodeRows, PLAIN, type RowCodec } from './codec';
 import type { ShirubeDb } from './db';
-import { readEnvelope, type Envelope } from './envelope';
+import type { Envelope } from './envelope';
 import { classify, ConflictError, StorageError } from './errors';
 import { assertCodec } from './lock';
-import { summarize, type RecordSummary } from './summary';
+import { loadRecordLogic } from './record-logic';
+import type { RecordSummary } from './summary';
 
 export interface SaveOptions {
   /** Overwrite whatever is stored (the person chose this tab's version in a conflict). */
@@ -38,7 +39,7 @@ async function readable(codec: RowCodec, raw: unknown): Promise<Envelope | undef
   } catch {
     return undefined;
   }
-  const r = readEnvelope(row);
+  const r = (await loadRecordLogic()).readEnvelope(row);
   return r.ok ? r.envelope : undefined;
 }
 
@@ -62,6 +63,7 @@ export class AssessmentRepository {
    */
   save(env: Envelope, opts: SaveOptions = {}): Promise<void> {
     const run = this.queue.then(async () => {
+      const { summarize } = await loadRecordLogic();
       const codec = this.codec;
       const expected = this.known.get(env.id) ?? env.rev;
       // Rows are encoded before the transaction (Web Crypto would end it), so the new revision is planned first: the
@@ -127,6 +129,7 @@ export class AssessmentRepository {
       throw classify(e);
     }
     if (raw === undefined) return undefined;
+    const { readEnvelope } = await loadRecordLogic();
     const r = readEnvelope(await this.codec.decode(raw));
     if (!r.ok) throw new StorageError('corrupt', new Error(JSON.stringify(r.problem)));
     this.known.set(id, r.envelope.rev);
@@ -142,6 +145,7 @@ export class AssessmentRepository {
       throw classify(e);
     }
     const { rows } = await decodeRows(this.codec, raw);
+    const { readEnvelope } = await loadRecordLogic();
     const records: Envelope[] = [];
     for (const row of rows) {
       const r = readEnvelope(row);

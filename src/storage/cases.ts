@@ -22,10 +22,11 @@ import {
 import { Instant, isJsonObject, issueKeys, jsonObject, NonEmptyString, RecordId, Title } from '../domain/schema-parts';
 import { CLEAR, decodeRows, PLAIN, type RowCodec } from './codec';
 import type { ShirubeDb } from './db';
-import { readEnvelope, type Envelope, type EnvelopeProblem, type ReadOptions } from './envelope';
+import type { Envelope, EnvelopeProblem, ReadOptions } from './envelope';
 import { classify, StorageError } from './errors';
 import { assertCodec } from './lock';
-import { summarize, type RecordSummary } from './summary';
+import { envelopeLogic, loadRecordLogic } from './record-logic';
+import type { RecordSummary } from './summary';
 
 export const CASE_FORMAT = 'shirube-case';
 /**
@@ -102,7 +103,10 @@ export function isCaseBundleLike(raw: unknown): boolean {
 
 export type CaseBundleResult = { ok: true; bundle: CaseBundle } | { ok: false; problem: CaseProblem };
 
-/** Validate a case bundle and every run in it (migrating runs like any envelope; `opts` as for readEnvelope). */
+/**
+ * Validate a case bundle and every run in it (migrating runs like any envelope; `opts` as for readEnvelope). Only the
+ * import screens call it, whose code loads the record logic (storage/record-logic.ts) with them.
+ */
 export function readCaseBundle(raw: unknown, opts: ReadOptions = {}): CaseBundleResult {
   if (!is(Claim, raw)) return { ok: false, problem: { code: 'not-a-case' } };
   const v = (raw as Record<string, unknown>).schemaVersion;
@@ -116,6 +120,7 @@ export function readCaseBundle(raw: unknown, opts: ReadOptions = {}): CaseBundle
   const rec = body.output.case;
   const runs: Envelope[] = [];
   const ids = new Set<string>();
+  const { readEnvelope } = envelopeLogic();
   for (const [index, r] of body.output.runs.entries()) {
     const e = readEnvelope(r, opts);
     if (!e.ok) return { ok: false, problem: { code: 'bad-run', index, problem: e.problem } };
@@ -208,6 +213,7 @@ export class CaseRepository {
   async runs(caseId: string): Promise<{ runs: Envelope[]; unreadable: number }> {
     const raw: unknown[] = await this.guard(() => this.db.assessments.where('caseId').equals(caseId).toArray());
     const decoded = await decodeRows(this.codec, raw);
+    const { readEnvelope } = await loadRecordLogic();
     const runs: Envelope[] = [];
     let unreadable = decoded.unreadable;
     for (const row of decoded.rows) {
@@ -267,6 +273,7 @@ export class CaseRepository {
 
   /** Write an imported bundle in one transaction, so a failure leaves no half-imported case behind. */
   async importBundle(bundle: CaseBundle): Promise<void> {
+    const { summarize } = await loadRecordLogic();
     const codec = this.codec;
     // Encoded before the transaction: Web Crypto inside it would end it.
     const [caseRow, runRows, summaryRows] = await Promise.all([

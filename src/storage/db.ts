@@ -3,9 +3,10 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { CaseRecord } from './cases';
 import { isSealedRow } from './codec';
-import { ENVELOPE_FORMAT, MIGRATIONS, readEnvelope, type Envelope } from './envelope';
+import type { Envelope } from './envelope';
+import { envelopeLogic, loadRecordLogic, recordLogic } from './record-logic';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
-import { summarize, type RecordSummary } from './summary';
+import type { RecordSummary } from './summary';
 
 export interface SettingRow {
   key: string;
@@ -26,6 +27,7 @@ function migrateRows(from: number) {
       .table('assessments')
       .toCollection()
       .modify((row: Record<string, unknown>, ref: { value: unknown }) => {
+        const { ENVELOPE_FORMAT, MIGRATIONS } = envelopeLogic();
         // A row that is not a version-`from` envelope is left as it is; reading it reports it as unreadable.
         if (row.format !== ENVELOPE_FORMAT || row.schemaVersion !== from) return;
         const step = MIGRATIONS[from];
@@ -38,6 +40,7 @@ export async function writeSummaries(tx: Transaction): Promise<void> {
   const rows: unknown[] = await tx.table('assessments').toArray();
   // A locked library's rows open only with the passphrase, which an upgrade does not have: its sealed summaries stay.
   if (rows.some(isSealedRow)) return;
+  const { readEnvelope, summarize } = recordLogic();
   const summaries = rows.flatMap((row) => {
     const r = readEnvelope(row);
     return r.ok ? [summarize(r.envelope)] : [];
@@ -70,4 +73,23 @@ export function openDb(name = DB_NAME, indexedDB?: IDBFactory): ShirubeDb {
     if (upgrade) version.upgrade(upgrade);
   }
   return db;
+}
+
+/**
+ * Before the first use of the database: an upgrade migrates stored rows with the record logic, synchronously inside
+ * its transaction, so when opening will upgrade (or the browser cannot say whether it will) the logic is loaded first.
+ * A new database is created at the latest version and runs no upgrade. Dexie keeps version × 10 as the IndexedDB version.
+ */
+export async function prepareOpen(name = DB_NAME, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<void> {
+  const latest = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
+  // Where the browser cannot list its databases, the logic is loaded whether or not it is needed.
+  if (typeof factory?.databases === 'function') {
+    try {
+      const found = (await factory.databases()).find((d) => d.name === name);
+      if (!found || (found.version ?? 0) >= latest * 10) return;
+    } catch {
+      // As when it cannot list them.
+    }
+  }
+  await loadRecordLogic();
 }

@@ -33,8 +33,10 @@ import { evaluate, isFlowId } from '../domain/evaluate';
 import { FLOW_IDS, flowDefinition } from '../domain/flows/registry';
 import { RULES_REVISION, RULESET } from '../domain/ruleset';
 import { checkValue } from '../domain/validate';
-import { flowFacts, Instant, JsonObject, NAME_MAX, NonEmptyString, NOTE_MAX, RecordId, Title } from '../domain/schema-parts';
+import { flowFacts } from '../domain/flow-facts-schema';
+import { Instant, JsonObject, NAME_MAX, NonEmptyString, NOTE_MAX, RecordId, Title } from '../domain/schema-parts';
 import type { FactValue, FlowId, Outcome } from '../domain/types';
+import { provideEnvelope } from './record-logic';
 
 export const ENVELOPE_FORMAT = 'shirube-assessment';
 export const CURRENT_SCHEMA_VERSION = 4;
@@ -479,3 +481,6 @@ export function recheck(env: Envelope): { outcome: Outcome | null; differs: bool
   const differs = env.outcome !== null && JSON.stringify(env.outcome) !== JSON.stringify(outcome);
   return { outcome, differs };
 }
+
+// Storage reads and writes records through this module without importing it (storage/record-logic.ts).
+provideEnvelope({ readEnvelope, MIGRATIONS, ENVELOPE_FORMAT });

@@ -4,9 +4,10 @@
 import { RULES_REVISION } from '../domain/ruleset';
 import { CLEAR, decodeRows, type RowCodec } from './codec';
 import type { ShirubeDb } from './db';
-import { readEnvelope, type Envelope } from './envelope';
+import type { Envelope } from './envelope';
 import { assertCodec } from './lock';
-import { summarize, type RecordSummary } from './summary';
+import { loadRecordLogic } from './record-logic';
+import type { RecordSummary } from './summary';
 
 /**
  * `items` with every summary computed under another rules revision replaced by a fresh one. The fresh ones are stored
@@ -16,6 +17,7 @@ import { summarize, type RecordSummary } from './summary';
 export async function refreshStale(db: ShirubeDb, codec: RowCodec, items: readonly RecordSummary[]): Promise<RecordSummary[]> {
   const stale = items.filter((s) => s.computedWith !== RULES_REVISION).map((s) => s.id);
   if (!stale.length) return [...items];
+  const { readEnvelope, summarize } = await loadRecordLogic();
   const raw = (await db.assessments.bulkGet(stale)).filter((r) => r !== undefined);
   const records = (await decodeRows(codec, raw)).rows.flatMap((row) => {
     const r = readEnvelope(row);

@@ -5,6 +5,7 @@ import { evaluate } from '../domain/evaluate';
 import { RULES_REVISION } from '../domain/ruleset';
 import type { FactValue, FlowId } from '../domain/types';
 import type { Envelope } from './envelope';
+import { provideSummary } from './record-logic';
 
 export type RecordStatus = 'in-progress' | 'done' | 'signed-off';
 
@@ -63,3 +64,6 @@ export function summarize(env: Envelope): RecordSummary {
     computedWith: RULES_REVISION,
   };
 }
+
+// Storage summarises records through this module without importing it (storage/record-logic.ts).
+provideSummary({ summarize });

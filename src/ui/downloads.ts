@@ -22,7 +22,7 @@ export function downloadEnvelopeJson(env: Envelope): void {
 /** The outcome's dated deadlines as an .ics file (`t` interpolates the title as typed: it becomes data); false when there is nothing dated to add. */
 export function downloadDeadlinesIcs(env: Envelope, outcome: Outcome, t: Translate): boolean {
   const entries = deadlineEntries(env.id, outcome, (duty) => ({
-    summary: t('common:calendar.summary', {
+    summary: t('screens:calendar.summary', {
       duty: t(`${env.flow}:duties.${duty}.title`),
       title: env.title || t(`${env.flow}:title`),
     }),

@@ -2,5 +2,4 @@
 // the wizard machine (XState) and the presentation code, which the home page does not need.
 
 export { default as AssessmentScreen } from './AssessmentScreen.svelte';
-export { default as StartPage } from './start/StartPage.svelte';
 export { default as CaseScreen } from './case/CaseScreen.svelte';

@@ -16,7 +16,7 @@ export interface PresentedChange {
 }
 
 function describe(env: Envelope, e: HistoryEntry, t: Translate): string {
-  const empty = t('common:record.empty');
+  const empty = t('screens:record.empty');
   switch (e.kind) {
     case 'answer':
     case 'note': {
@@ -24,7 +24,7 @@ function describe(env: Envelope, e: HistoryEntry, t: Translate): string {
       const question = q ? t(`${env.flow}:questions.${e.factId}.title`) : e.factId;
       const show = (v: FactValue | null) =>
         v === null ? empty : e.kind === 'note' ? String(v) : q ? formatAnswer(env.flow, q, v, t) : JSON.stringify(v);
-      return t(e.kind === 'answer' ? 'common:record.historyAnswer' : 'common:record.historyNote', {
+      return t(e.kind === 'answer' ? 'screens:record.historyAnswer' : 'screens:record.historyNote', {
         question,
         from: show(e.from),
         to: show(e.to),
@@ -33,17 +33,19 @@ function describe(env: Envelope, e: HistoryEntry, t: Translate): string {
     case 'title':
     case 'assessor':
     case 'reviewer':
-      return t('common:record.historyText', {
-        field: t(e.kind === 'title' ? 'common:record.name' : e.kind === 'assessor' ? 'common:record.assessor' : 'common:record.reviewer'),
+      return t('screens:record.historyText', {
+        field: t(
+          e.kind === 'title' ? 'screens:record.name' : e.kind === 'assessor' ? 'screens:record.assessor' : 'screens:record.reviewer',
+        ),
         from: e.from || empty,
         to: e.to || empty,
       });
     case 'signed-off':
-      return t('common:record.historySignedOff', { by: e.by || empty });
+      return t('screens:record.historySignedOff', { by: e.by || empty });
     case 'new-version':
-      return t('common:record.historyNewVersion', { ref: e.ref ?? empty });
+      return t('screens:record.historyNewVersion', { ref: e.ref ?? empty });
     case 'rules':
-      return t('common:record.historyRules', { from: formatRevision(e.from, t), to: formatRevision(e.to, t) });
+      return t('screens:record.historyRules', { from: formatRevision(e.from, t), to: formatRevision(e.to, t) });
   }
 }
 

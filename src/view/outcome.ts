@@ -9,7 +9,8 @@ import { groundCitation, questionOf, walk, type DeadlineBasis, type Tone, type W
 import { RULES_REVISION } from '../domain/ruleset';
 import type { Deadline, FactValue, Facts, FlowId, Outcome, Question, Tri } from '../domain/types';
 import { whatIf } from '../domain/what-if';
-import { formatCitation, formatDate, formatRevision } from '../i18n/format';
+import { formatCitation } from '../i18n/format-citation';
+import { formatDate, formatRevision } from '../i18n/format';
 import type { Lang, TKey, Translate } from '../i18n';
 import type { Envelope, PriorOutcome } from '../storage/envelope';
 
@@ -67,24 +68,24 @@ const block = (ns: FlowId, kind: string, id: string, t: Translate): TextBlock =>
 });
 
 export function formatAnswer(flow: FlowId, q: Question, value: FactValue | undefined, t: Translate): string {
-  if (value === undefined) return t('common:answer.notAnswered');
+  if (value === undefined) return t('screens:answer.notAnswered');
   switch (q.type) {
     case 'tri':
-      return t(`common:tri.${value as Tri}`);
+      return t(`screens:tri.${value as Tri}`);
     case 'enum':
       return t(`${flow}:options.${q.id}.${String(value)}.label`);
     case 'multi': {
       const vs = value as string[];
       return vs.length
-        ? vs.map((v) => t(`${flow}:options.${q.id}.${v}.label`)).join(t('common:answer.listSeparator'))
-        : t('common:answer.none');
+        ? vs.map((v) => t(`${flow}:options.${q.id}.${v}.label`)).join(t('screens:answer.listSeparator'))
+        : t('screens:answer.none');
     }
     case 'count':
       return value === 'unknown'
-        ? t('common:answer.countUnknown')
-        : t('common:answer.count', { n: (value as number).toLocaleString('en-US') });
+        ? t('screens:answer.countUnknown')
+        : t('screens:answer.count', { n: (value as number).toLocaleString('en-US') });
     case 'date':
-      return value === null ? t('common:answer.dateBlank') : formatDate(value as string, t);
+      return value === null ? t('screens:answer.dateBlank') : formatDate(value as string, t);
   }
 }
 
@@ -97,31 +98,31 @@ function presentDeadline(flow: FlowId, d: Deadline, basis: DeadlineBasis | undef
   const rule = basis ? t(`${flow}:deadlineRules.${basis.rule}`) : '';
   // A deadline still in day counts says which answer would date it.
   const dateIt = basis?.undatedUntil
-    ? [t('common:deadline.enterDate', { question: t(`${flow}:questions.${basis.undatedUntil}.title`) })]
+    ? [t('screens:deadline.enterDate', { question: t(`${flow}:questions.${basis.undatedUntil}.title`) })]
     : [];
   if (d.dueFrom && d.dueTo) {
     return {
-      primary: t('common:deadline.window', { from: formatDate(d.dueFrom, t), to: formatDate(d.dueTo, t) }),
+      primary: t('screens:deadline.window', { from: formatDate(d.dueFrom, t), to: formatDate(d.dueTo, t) }),
       rule,
       steps: [],
     };
   }
   if (d.minDays !== undefined && d.maxDays !== undefined) {
-    return { primary: t('common:deadline.windowNoDate', { min: d.minDays, max: d.maxDays }), rule, steps: dateIt };
+    return { primary: t('screens:deadline.windowNoDate', { min: d.minDays, max: d.maxDays }), rule, steps: dateIt };
   }
   if (d.due && d.days !== undefined) {
     const steps: string[] = [];
     const rolled = basis?.rolled;
     if (rolled) {
-      steps.push(t('common:deadline.dayN', { n: d.days, date: formatDate(rolled.dayN, t) }));
+      steps.push(t('screens:deadline.dayN', { n: d.days, date: formatDate(rolled.dayN, t) }));
       for (const s of rolled.skipped) {
         const why = s.reason === 'holiday' && s.holiday ? t(`holidays:${s.holiday}`) : t(`holidays:closure.${s.reason}`);
-        steps.push(t('common:deadline.skipped', { date: formatDate(s.date, t), why }));
+        steps.push(t('screens:deadline.skipped', { date: formatDate(s.date, t), why }));
       }
     }
-    return { primary: t('common:deadline.due', { date: formatDate(d.due, t) }), rule, steps };
+    return { primary: t('screens:deadline.due', { date: formatDate(d.due, t) }), rule, steps };
   }
-  return { primary: t('common:deadline.days', { days: d.days ?? 0 }), rule, steps: dateIt };
+  return { primary: t('screens:deadline.days', { days: d.days ?? 0 }), rule, steps: dateIt };
 }
 
 /** A complete walk: the outcome, the questions asked for it, and how its deadlines were set. */
@@ -158,13 +159,13 @@ export function presentOutcome(
       question: t(`${flow}:questions.${e.factId}.title`),
       effects: e.alternatives.map((a) => {
         const answer = formatAnswer(flow, q(e.factId), a.value, t);
-        if (a.result.kind === 'more-questions') return t('common:provisional.ifMoreQuestions', { answer });
-        if (!a.changes) return t('common:provisional.ifSame', { answer });
+        if (a.result.kind === 'more-questions') return t('screens:provisional.ifMoreQuestions', { answer });
+        if (!a.changes) return t('screens:provisional.ifSame', { answer });
         const o = a.result.outcome;
-        const grounds = o.grounds.map((g) => t(`${flow}:grounds.${g}.title`)).join(t('common:answer.listSeparator'));
+        const grounds = o.grounds.map((g) => t(`${flow}:grounds.${g}.title`)).join(t('screens:answer.listSeparator'));
         return grounds
-          ? t('common:provisional.ifOutcomeWithGrounds', { answer, outcome: outcomeTitle(o), grounds })
-          : t('common:provisional.ifOutcome', { answer, outcome: outcomeTitle(o) });
+          ? t('screens:provisional.ifOutcomeWithGrounds', { answer, outcome: outcomeTitle(o), grounds })
+          : t('screens:provisional.ifOutcome', { answer, outcome: outcomeTitle(o) });
       }),
     })),
     grounds: outcome.grounds.map((g) => ({ ...block(flow, 'grounds', g, t), citation: formatCitation(groundCitation(def, g), t, lang) })),
@@ -219,17 +220,17 @@ const japanDay = (instant: string, t: Translate) => formatDate(todayInJapan(new 
 /** An outcome in one line: its title, and its grounds where it has any. */
 export function verdictLine(flow: FlowId, o: Outcome, t: Translate): string {
   const title = t(`${flow}:outcomes.${o.outcome}.title`);
-  const grounds = o.grounds.map((g) => t(`${flow}:grounds.${g}.title`)).join(t('common:answer.listSeparator'));
-  return grounds ? t('common:revision.verdictWithGrounds', { outcome: title, grounds }) : title;
+  const grounds = o.grounds.map((g) => t(`${flow}:grounds.${g}.title`)).join(t('screens:answer.listSeparator'));
+  return grounds ? t('screens:revision.verdictWithGrounds', { outcome: title, grounds }) : title;
 }
 
 /** What the current rules make of a verdict of earlier rules, in one sentence. */
 export function presentChange(flow: FlowId, before: Outcome, current: Outcome | null, t: Translate): string {
   const change = compareOutcomes(before, current);
-  if (change.kind === 'needs-answers' || !current) return t('common:revision.needsAnswers');
-  if (change.kind === 'same-verdict') return t('common:revision.same');
-  const parts = change.parts.map((p) => t(`common:revision.parts.${p}`)).join(t('common:answer.listSeparator'));
-  return t('common:revision.changed', { parts, verdict: verdictLine(flow, current, t) });
+  if (change.kind === 'needs-answers' || !current) return t('screens:revision.needsAnswers');
+  if (change.kind === 'same-verdict') return t('screens:revision.same');
+  const parts = change.parts.map((p) => t(`screens:revision.parts.${p}`)).join(t('screens:answer.listSeparator'));
+  return t('screens:revision.changed', { parts, verdict: verdictLine(flow, current, t) });
 }
 
 export function presentPriorOutcomes(
@@ -243,9 +244,9 @@ export function presentPriorOutcomes(
     // Each verdict is compared with what replaced it: the next prior one, or the current outcome.
     const next = priors[i + 1];
     return {
-      heading: t('common:revision.priorHeading', { prior: formatRevision(p.rulesRevision, t), date: japanDay(p.savedAt, t) }),
+      heading: t('screens:revision.priorHeading', { prior: formatRevision(p.rulesRevision, t), date: japanDay(p.savedAt, t) }),
       verdict: verdictLine(flow, p.outcome, t),
-      replaced: t('common:revision.replacedOn', {
+      replaced: t('screens:revision.replacedOn', {
         date: japanDay(p.replacedAt, t),
         revision: formatRevision(next ? next.rulesRevision : currentRevision, t),
       }),
@@ -257,14 +258,14 @@ export function presentPriorOutcomes(
 /** The banner of a record opened after a rules revision: when and under which rules it was assessed, and what now. */
 export function presentRevisionNotice(flow: FlowId, prior: PriorOutcome, current: Outcome | null, currentRevision: string, t: Translate) {
   return {
-    title: t('common:revision.title', { revision: formatRevision(currentRevision, t) }),
-    body: t('common:revision.body', {
+    title: t('screens:revision.title', { revision: formatRevision(currentRevision, t) }),
+    body: t('screens:revision.body', {
       date: japanDay(prior.savedAt, t),
       prior: formatRevision(prior.rulesRevision, t),
       verdict: verdictLine(flow, prior.outcome, t),
     }),
     change: presentChange(flow, prior.outcome, current, t),
-    kept: t('common:revision.kept'),
+    kept: t('screens:revision.kept'),
   };
 }
 
@@ -294,7 +295,7 @@ export function presentEnvelope(env: Envelope, t: Translate, lang: Lang, list: L
     priors: presentPriorOutcomes(env.flow, env.priorOutcomes, current, RULES_REVISION, t),
     savedDiffers:
       saved && JSON.stringify(saved) !== JSON.stringify(current)
-        ? t('common:revision.savedDiffers', {
+        ? t('screens:revision.savedDiffers', {
             prior: formatRevision(env.rulesRevision, t),
             verdict: verdictLine(env.flow, saved, t),
             change: presentChange(env.flow, saved, current, t),

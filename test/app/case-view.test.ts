@@ -3,10 +3,14 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { caseView } from '../../src/app/case-view';
 import { createI18n, fixedT } from '../../src/i18n';
 import { readCaseBundle, type CaseBundle } from '../../src/storage/cases';
+import { loadRecordLogic } from '../../src/storage/record-logic';
+
+// readCaseBundle's callers (the import screens) load the record logic with their code; so does this test.
+beforeAll(() => loadRecordLogic());
 
 const bundle = (): CaseBundle => {
   const r = readCaseBundle(JSON.parse(readFileSync(join(__dirname, '../fixtures/case-v3.json'), 'utf8')));

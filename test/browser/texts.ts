@@ -21,17 +21,31 @@ function namespace(lang: Lang, ns: string): Tree {
   return tree;
 }
 
+/** A key without a namespace is looked up in the app's shared texts: the first screens' (common), then the screens'. */
+const SHARED = ['common', 'screens'] as const;
+
 function lookup(lang: Lang, key: string): Tree | string | string[] | undefined {
-  const [ns, path] = key.includes(':') ? key.split(':', 2) : ['common', key];
-  let node: Tree | string | string[] | undefined = namespace(lang, ns ?? 'common');
-  for (const part of (path ?? '').split('.')) {
+  if (!key.includes(':')) {
+    for (const ns of SHARED) {
+      const found = lookupIn(lang, ns, key);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  const [ns, path] = key.split(':', 2);
+  return lookupIn(lang, ns ?? 'common', path ?? '');
+}
+
+function lookupIn(lang: Lang, ns: string, path: string): Tree | string | string[] | undefined {
+  let node: Tree | string | string[] | undefined = namespace(lang, ns);
+  for (const part of path.split('.')) {
     if (node === undefined || typeof node === 'string' || Array.isArray(node)) return undefined;
     node = node[part];
   }
   return node;
 }
 
-/** The text of `key` ("ns:a.b.c", common by default) with {{name}} filled in; throws when locales/ has no such text. */
+/** The text of `key` ("ns:a.b.c"; common or screens without a namespace) with {{name}} filled in; throws when locales/ has no such text. */
 export function tx(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const text = lookup(lang, key);
   if (typeof text !== 'string') throw new Error(`no text "${key}" in locales/${lang}`);

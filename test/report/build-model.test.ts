@@ -86,7 +86,7 @@ describe('buildReportModel', () => {
       expect(item?.body?.split('\n')[0]).toBe(leak.outcomes['not-reportable'].title);
       expect(item?.meta).toContain(replaced);
       // It names what changed, and the current verdict with its ground.
-      const common = JSON.parse(readFileSync(join(__dirname, `../../locales/${lang}/common.json`), 'utf8'));
+      const common = JSON.parse(readFileSync(join(__dirname, `../../locales/${lang}/screens.json`), 'utf8'));
       expect(item?.body).toContain(common.revision.parts.outcome);
       expect(item?.body).toContain(leak.grounds['mynumber-2-iv'].title);
       // Its sources include unverified ones (My Number report rules item 4, the deadline article): explained once.

@@ -87,7 +87,7 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
 
   it('lists each run’s duties with their steps from the locale files', async () => {
     const { model } = await build(bundle(), lang);
-    const step = text(lang, 'common', 'report.step');
+    const step = text(lang, 'screens', 'report.step');
     let withSteps = 0;
     b.runs.forEach((r, i) => {
       const items = model.sections[i]!.items;
@@ -106,8 +106,8 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
 
   it('marks answers carried over from another run, and only those', async () => {
     const { model } = await build(bundle(), lang);
-    const marker = text(lang, 'common', 'chain.prefilledShort');
-    const answers = (i: number) => model.sections[i]!.items.find((x) => x.title === text(lang, 'common', 'outcome.answers'))?.body ?? '';
+    const marker = text(lang, 'screens', 'chain.prefilledShort');
+    const answers = (i: number) => model.sections[i]!.items.find((x) => x.title === text(lang, 'screens', 'outcome.answers'))?.body ?? '';
     // Run 2 started with `sensitive` filled in from run 1's result.
     const question = text(lang, 'sensitive-acquisition', 'questions.sensitive.title');
     const line = answers(1)
@@ -135,10 +135,10 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
     expect(model.sections[2]?.items.map((i) => i.title)).toEqual([
       text(lang, 'common', 'case.report.unfinished'),
       t('common:case.report.labelled', {
-        label: text(lang, 'common', 'report.signOff'),
-        text: text(lang, 'common', 'report.notSignedOff'),
+        label: text(lang, 'screens', 'report.signOff'),
+        text: text(lang, 'screens', 'report.notSignedOff'),
       }),
-      t('common:revision.priorHeading', {
+      t('screens:revision.priorHeading', {
         prior: text(lang, 'common', 'rulesRevision.2025-10'),
         date: lang === 'ja' ? '2026年11月20日（金）' : 'Fri 20 November 2026',
       }),
@@ -156,17 +156,17 @@ describe.each(['ja', 'en'] as const)('buildCaseReportModel (%s)', (lang) => {
 
   it('a run whose verdict the rules revision replaced lists that verdict as a record; the others list none', async () => {
     const { t, model } = await build(bundle(), lang);
-    const recordLabel = text(lang, 'common', 'revision.sectionTitle');
+    const recordLabel = text(lang, 'screens', 'revision.sectionTitle');
     const records = runSections(model, b).map((sec) => sec.items.filter((i) => i.title.includes(recordLabel)));
     expect(records.map((r) => r.length)).toEqual([0, 0, 1]);
     expect(records[2]?.[0]?.body?.split('\n')[0]).toBe(
-      t('common:revision.verdictWithGrounds', {
+      t('screens:revision.verdictWithGrounds', {
         outcome: text(lang, 'provision', 'outcomes.permitted.title'),
         grounds: text(lang, 'provision', 'grounds.appi-27-5-i.title'),
       }),
     );
     // Same verdict after the revision's new question was answered: said so.
-    expect(records[2]?.[0]?.body).toContain(text(lang, 'common', 'revision.same'));
+    expect(records[2]?.[0]?.body).toContain(text(lang, 'screens', 'revision.same'));
   });
 });
 
@@ -208,27 +208,27 @@ describe('the case summary: who decided what and why', () => {
       // Second item, after the verdict: the sign-off in bold, the people under it.
       expect(items[1]?.title).toBe(
         t('common:case.report.labelled', {
-          label: text(lang, 'common', 'report.signOff'),
-          text: t('common:report.signedOff', { date: formatInstant('2026-11-20T03:00:00.000Z', lang) }),
+          label: text(lang, 'screens', 'report.signOff'),
+          text: t('screens:report.signedOff', { date: formatInstant('2026-11-20T03:00:00.000Z', lang) }),
         }),
       );
       expect(items[1]?.body?.split('\n')[0]).toBe(
-        t('common:case.report.labelled', { label: text(lang, 'common', 'report.assessor'), text: userText('山田') }),
+        t('common:case.report.labelled', { label: text(lang, 'screens', 'report.assessor'), text: userText('山田') }),
       );
-      const answers = items.find((x) => x.title === text(lang, 'common', 'outcome.answers'))?.body ?? '';
-      expect(answers).toContain(t('common:report.reason', { note: userText('مرحبا — 理由') }));
+      const answers = items.find((x) => x.title === text(lang, 'screens', 'outcome.answers'))?.body ?? '';
+      expect(answers).toContain(t('screens:report.reason', { note: userText('مرحبا — 理由') }));
       // The appendix: one history per run, after every run section; the first with the lead.
       const appendix = model.sections.slice(b.runs.length);
       expect(appendix.map((s) => s.heading)).toEqual(
-        model.sections.slice(0, b.runs.length).map((s) => t('common:report.historyOfRun', { heading: s.heading })),
+        model.sections.slice(0, b.runs.length).map((s) => t('screens:report.historyOfRun', { heading: s.heading })),
       );
-      expect(appendix[0]?.lead).toBe(text(lang, 'common', 'report.historyLead'));
+      expect(appendix[0]?.lead).toBe(text(lang, 'screens', 'report.historyLead'));
       expect(appendix[0]?.items).toHaveLength(1);
-      expect(appendix[1]?.items).toEqual([{ title: text(lang, 'common', 'report.historyEmpty') }]);
+      expect(appendix[1]?.items).toEqual([{ title: text(lang, 'screens', 'report.historyEmpty') }]);
 
       const all = await pdfText(await renderPdf(model, loadNodePdfAssets()));
       expect(all).toContain(
-        squash(t('common:report.historyOfRun', { heading: model.sections[0]!.heading.replace(/[\u2068\u2069]/g, '') })),
+        squash(t('screens:report.historyOfRun', { heading: model.sections[0]!.heading.replace(/[\u2068\u2069]/g, '') })),
       );
     },
   );

@@ -20,6 +20,8 @@ describe('flow cards', () => {
     const cards = flowCards(root);
     const i18n = await createI18n('ja', { namespaces: ['common'], flowCards: cards });
     expect(i18n.t('leak:title')).toBe(cards.ja?.leak?.title);
+    // The start page's description too: a start page opened first loads no flow texts.
+    expect(i18n.t('leak:description')).toBe(cards.ja?.leak?.description);
     expect(i18n.exists('leak:questions.actor.title')).toBe(false);
     const { ensureLanguage } = await import('../../src/i18n');
     await ensureLanguage(i18n, 'ja', undefined, ['leak']);

@@ -15,11 +15,17 @@ import { newEnvelope, readEnvelope, type Envelope, type Position } from '../../s
 import { AppState } from '../../src/ui/app-state.svelte';
 import { leakFacts, leakFactsBefore } from '../fixtures/leak-facts';
 import AssessmentScreen from '../../src/ui/AssessmentScreen.svelte';
-import jaCommon from '../../locales/ja/common.json';
+import jaCommonTexts from '../../locales/ja/common.json';
+import jaScreens from '../../locales/ja/screens.json';
 import jaRecords from '../../locales/ja/records.json';
 import jaLeak from '../../locales/ja/leak.json';
-import enCommon from '../../locales/en/common.json';
+import enCommonTexts from '../../locales/en/common.json';
+import enScreens from '../../locales/en/screens.json';
 import enLeak from '../../locales/en/leak.json';
+
+/** The app's shared texts as the tests look them up: the first screens' (common) and the other screens' (screens). */
+const jaCommon = { ...jaCommonTexts, ...jaScreens };
+const enCommon = { ...enCommonTexts, ...enScreens };
 
 export { jaCommon, jaRecords, jaLeak, enCommon, enLeak };
 

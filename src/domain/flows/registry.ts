@@ -6,16 +6,12 @@ import { leakFlow } from './leak';
 import { personalInfoFlow } from './personal-info';
 import { provisionFlow } from './provision';
 import { sensitiveAcquisitionFlow } from './sensitive-acquisition';
+import type { FlowId } from './ids';
 
 /** Every flow, in the order the home page offers them (the order of flows.md). */
 export const FLOWS = [personalInfoFlow, sensitiveAcquisitionFlow, provisionFlow, leakFlow] as const;
 
-export type FlowId = (typeof FLOWS)[number]['id'];
-export const FLOW_IDS: readonly FlowId[] = FLOWS.map((f) => f.id);
-
-export function isFlowId(x: unknown): x is FlowId {
-  return typeof x === 'string' && (FLOW_IDS as readonly string[]).includes(x);
-}
+export { FLOW_IDS, isFlowId, type FlowId } from './ids';
 
 export function flowDefinition(id: FlowId): FlowDefinition {
   const def = FLOWS.find((f) => f.id === id);

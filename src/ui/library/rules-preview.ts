@@ -31,12 +31,12 @@ export interface RulesPreview {
 function deadlineText(flow: FlowId, d: Deadline, t: Translate): string {
   const when =
     d.dueFrom && d.dueTo
-      ? t('common:deadline.window', { from: formatDate(d.dueFrom, t), to: formatDate(d.dueTo, t) })
+      ? t('screens:deadline.window', { from: formatDate(d.dueFrom, t), to: formatDate(d.dueTo, t) })
       : d.minDays !== undefined && d.maxDays !== undefined
-        ? t('common:deadline.windowNoDate', { min: d.minDays, max: d.maxDays })
+        ? t('screens:deadline.windowNoDate', { min: d.minDays, max: d.maxDays })
         : d.due
-          ? t('common:deadline.due', { date: formatDate(d.due, t) })
-          : t('common:deadline.days', { days: d.days ?? 0 });
+          ? t('screens:deadline.due', { date: formatDate(d.due, t) })
+          : t('screens:deadline.days', { days: d.days ?? 0 });
   return t('records:library.rulesUpdate.deadline', { duty: t(`${flow}:duties.${d.duty}.title`), when });
 }
 
