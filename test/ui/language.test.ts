@@ -1,9 +1,11 @@
-// Language switch in the app header: visible texts change at once, draft answers survive, and the choice is stored.
+// Language switch in the app header: visible texts change at once, draft answers and what is typed survive, and the
+// choice is stored.
 
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../src/ui/App.svelte';
+import enRecords from '../../locales/en/records.json';
 import { enCommon, enLeak, expectHeading, jaCommon, jaLeak, makeApp, qTitle, saveAssessment } from './helpers';
 
 afterEach(() => {
@@ -56,5 +58,23 @@ describe('language switch', () => {
     await expectHeading(enCommon.home.title);
     expect(screen.getByRole('link', { name: enLeak.title })).toBeInTheDocument();
     expect(await t.settings.get('lang')).toBe('en');
+  });
+});
+
+describe('language switch on a screen loaded on demand', () => {
+  it('keeps the library screen as it is (the search typed stays, the field is the same one), only its words change', async () => {
+    const t = await makeApp('ja');
+    await saveAssessment(t);
+    location.hash = '#/library';
+    render(App, { props: { app: t.app } });
+    const user = userEvent.setup();
+    const search = await screen.findByRole('searchbox');
+    await user.type(search, '健康診断');
+
+    await user.click(screen.getByTestId('lang-switch'));
+    await expectHeading(enRecords.library.title);
+    // A screen rebuilt by the switch would have a new, empty field.
+    expect(screen.getByRole('searchbox')).toBe(search);
+    expect(search).toHaveValue('健康診断');
   });
 });
